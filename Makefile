@@ -1,0 +1,59 @@
+# Houvast: `make run` starts it, `make test` checks it. Both set themselves up first.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+DEV_ENV := DEBUG=True
+
+.PHONY: run test install system-deps browser-deps messages lint format migrate clean bench
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@rm -f $(VENV)/.installed-*
+	@touch $(STAMP)
+
+install: system-deps $(STAMP)
+
+# Pango (WeasyPrint PDFs) and gettext (translations) from Debian when missing and we may install.
+system-deps:
+	@bash bin/system-deps base
+
+browser-deps:
+	@bash bin/system-deps browser
+
+locale/en/LC_MESSAGES/django.mo: $(shell find locale houvast -name django.po) | $(STAMP)
+	@$(DEV_ENV) $(PY) manage.py compilemessages --ignore=.venv -v 0
+	@touch $@
+
+messages: locale/en/LC_MESSAGES/django.mo
+
+migrate: install messages
+	@$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
+	@$(DEV_ENV) $(PY) manage.py check_content
+
+run: migrate
+	@$(DEV_ENV) $(PY) manage.py serve
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+test: install browser-deps messages
+	$(VENV)/bin/ruff check .
+	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(DEV_ENV) $(PY) manage.py check_content
+	$(DEV_ENV) $(PY) manage.py check_translations
+	$(VENV)/bin/pytest -q
+
+bench: install messages
+	$(DEV_ENV) $(PY) bench/run_all.py
+
+clean:
+	rm -rf $(VENV) var/test-*.sqlite3*

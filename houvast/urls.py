@@ -1,0 +1,22 @@
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("dashboard/", views.dashboard, name="dashboard"),
+    path("healthz", views.healthz, name="healthz"),
+    path("i18n/setlang/", views.set_language, name="set_language"),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("dev/outbox/", views.outbox, name="outbox"),
+    path("account/", include("houvast.accounts.urls")),
+    path("werkvormen/", include("houvast.workshops.urls")),
+    path("", include("houvast.content.urls")),
+    path("stellingen/", include("houvast.surveys.urls")),
+    path("kaarten/", include("houvast.cards.urls")),
+    path("plannen/", include("houvast.plans.urls")),
+]
+
+handler404 = "houvast.views.page_not_found"
+handler500 = "houvast.views.server_error"
