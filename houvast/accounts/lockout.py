@@ -1,0 +1,8 @@
+"""The name django-axes counts failed logins under: the email address, lower-cased."""
+
+
+def lockout_username(request, credentials):
+    value = (credentials or {}).get("username")
+    if value is None and request is not None:
+        value = getattr(request, "POST", {}).get("username")
+    return value.strip().lower() if isinstance(value, str) else None

@@ -1,0 +1,64 @@
+from urllib.parse import urlencode
+
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+
+
+class UserLanguageMiddleware:
+    """A logged-in user's chosen language wins over the browser's."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.language:
+            translation.activate(user.language)
+            request.LANGUAGE_CODE = user.language
+        return self.get_response(request)
+
+
+class RequireTwoFactorMiddleware:
+    """Users with a device, or whose organisation demands it, verify a code before any other page."""
+
+    allowed_prefixes = ("/static/", "/i18n/", "/healthz", "/dev/", "/jsi18n/")
+    allowed_names = {
+        "accounts:login",
+        "accounts:logout",
+        "accounts:setup_2fa",
+        "accounts:verify_2fa",
+        "accounts:confirm_email",
+        "accounts:password_reset",
+        "accounts:password_reset_done",
+        "accounts:password_reset_confirm",
+        "accounts:password_reset_complete",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not request.path.startswith(self.allowed_prefixes)
+            and not self._allowed_view(request)
+            and not user.is_verified()
+        ):
+            from .two_factor import has_device, needs_two_factor
+
+            if needs_two_factor(user):
+                if has_device(user):
+                    query = urlencode({"next": request.get_full_path()})
+                    return redirect(f"{reverse('accounts:verify_2fa')}?{query}")
+                return redirect("accounts:setup_2fa")
+        return self.get_response(request)
+
+    def _allowed_view(self, request):
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return False
+        return match.view_name in self.allowed_names

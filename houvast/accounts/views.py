@@ -1,0 +1,231 @@
+"""Sign up, email confirmation, log in, account settings and password flows."""
+
+from urllib.parse import urlencode
+
+from axes.utils import reset as axes_reset
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import AuthenticationForm
+from django.core import signing
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from houvast.lib.ratelimit import client_key, hit
+
+from .emails import send_confirm_email
+from .forms import SettingsForm, SignupForm
+from .models import OrganisationMembership, User
+from .tokens import read_confirm_token
+from .two_factor import has_device, organisation_requires
+
+MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+
+
+def safe_next(request, fallback="dashboard"):
+    """The `next` parameter when it points to this site, else the fallback URL."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return reverse(fallback)
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect(safe_next(request))
+    if request.method == "POST":
+        form = SignupForm(request.POST)
+        if form.is_valid():
+            user = User.objects.create_user(
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                name=form.cleaned_data["name"],
+                language=translation.get_language() or settings.LANGUAGE_CODE,
+            )
+            login(request, user, backend=MODEL_BACKEND)
+            send_confirm_email(user)
+            messages.success(
+                request,
+                _(
+                    "Welkom bij Houvast! We hebben een e-mail gestuurd naar %(email)s. "
+                    "Klik op de link om je adres te bevestigen."
+                )
+                % {"email": user.email},
+            )
+            return redirect(safe_next(request))
+    else:
+        form = SignupForm(initial={"email": request.GET.get("email", "")})
+    return render(request, "accounts/signup.html", {"form": form, "next": safe_next(request, "dashboard")})
+
+
+def confirm_email(request, token):
+    try:
+        user_id, email = read_confirm_token(token)
+    except signing.SignatureExpired:
+        return render(request, "accounts/confirm_email.html", {"problem": "expired"}, status=410)
+    except signing.BadSignature:
+        return render(request, "accounts/confirm_email.html", {"problem": "invalid"}, status=404)
+    updated = User.objects.filter(pk=user_id, email__iexact=email).update(email_confirmed=True)
+    if not updated:
+        return render(request, "accounts/confirm_email.html", {"problem": "invalid"}, status=404)
+    return render(request, "accounts/confirm_email.html", {"problem": None})
+
+
+@require_POST
+@login_required
+def resend_confirmation(request):
+    user = request.user
+    if user.email_confirmed:
+        messages.info(request, _("Je e-mailadres is al bevestigd."))
+    elif hit("confirm-resend", str(user.pk), 3, 60 * 60):
+        send_confirm_email(user)
+        messages.success(
+            request, _("We hebben de e-mail opnieuw gestuurd naar %(email)s.") % {"email": user.email}
+        )
+    else:
+        messages.warning(
+            request,
+            _("Je hebt de e-mail al een paar keer laten sturen. Wacht een uur en probeer het dan opnieuw."),
+        )
+    return redirect(safe_next(request))
+
+
+class LoginForm(AuthenticationForm):
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": gettext_lazy(
+            "Dit e-mailadres en wachtwoord horen niet bij elkaar. Controleer ze en probeer het opnieuw. "
+            "Na %(limit)s mislukte pogingen moet je even wachten."
+        ),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = gettext_lazy("E-mailadres")
+        self.fields["password"].label = gettext_lazy("Wachtwoord")
+
+    def clean_username(self):
+        return self.cleaned_data["username"].strip().lower()
+
+    def get_invalid_login_error(self):
+        from django import forms
+
+        return forms.ValidationError(
+            self.error_messages["invalid_login"] % {"limit": settings.AXES_FAILURE_LIMIT},
+            code="invalid_login",
+        )
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        user = form.get_user()
+        if has_device(user):
+            target = reverse("accounts:verify_2fa") + "?" + urlencode({"next": self.get_success_url()})
+            return HttpResponseRedirect(target)
+        if organisation_requires(user):
+            return redirect("accounts:setup_2fa")
+        if not user.email_confirmed:
+            messages.warning(
+                self.request, _("Je e-mailadres is nog niet bevestigd. Kijk in je mail voor de link.")
+            )
+        return response
+
+
+login_view = LoginView.as_view()
+
+
+@login_required
+def account_settings(request):
+    user = request.user
+    if request.method == "POST":
+        form = SettingsForm(request.POST, instance=user)
+        if form.is_valid():
+            form.save()
+            translation.activate(user.language)
+            messages.success(request, _("Je instellingen zijn opgeslagen."))
+            response = redirect("accounts:settings")
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.language,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+            return response
+    else:
+        form = SettingsForm(instance=user)
+    context = {
+        "form": form,
+        "two_factor_on": has_device(user),
+        "two_factor_required": organisation_requires(user),
+        "admin_of": OrganisationMembership.objects.filter(user=user, is_admin=True).select_related(
+            "organisation"
+        ),
+    }
+    return render(request, "accounts/settings.html", context)
+
+
+def _rate_limited(request):
+    return render(request, "accounts/rate_limited.html", status=429)
+
+
+_password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    subject_template_name="emails/password-reset-subject.txt",
+    email_template_name="emails/password-reset-body.txt",
+    html_email_template_name="emails/password-reset-body.html",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+    extra_email_context={"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME},
+)
+
+
+def password_reset(request):
+    if request.method == "POST" and not hit("password-reset", client_key(request), 10, 60 * 60):
+        return _rate_limited(request)
+    return _password_reset(request)
+
+
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/password_reset_done.html"
+)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        """A new password also lifts a lockout, so the lockout page can point here."""
+        response = super().form_valid(form)
+        axes_reset(username=form.user.get_username())
+        return response
+
+
+password_reset_confirm = PasswordResetConfirmView.as_view()
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    template_name = "accounts/password_change.html"
+    success_url = reverse_lazy("accounts:settings")
+
+    def form_valid(self, form):
+        messages.success(self.request, _("Je wachtwoord is veranderd."))
+        return super().form_valid(form)
+
+
+password_change = PasswordChangeView.as_view()

@@ -1,0 +1,33 @@
+"""Render and send an email from a template trio: <name>-subject.txt, -body.txt, -body.html.
+
+Templates live in each app's `templates/emails/`. Every kind of message has its own small
+function in the app's emails.py that calls `send()` here.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def render(name, context):
+    ctx = {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}
+    subject = render_to_string(f"emails/{name}-subject.txt", ctx)
+    subject = " ".join(subject.split())
+    text = render_to_string(f"emails/{name}-body.txt", ctx)
+    html = render_to_string(f"emails/{name}-body.html", ctx)
+    return subject, text, html
+
+
+def send(name, to, context, language=None, attachments=(), headers=None):
+    """Send one message to one address; attachments are (filename, bytes, mimetype) tuples."""
+    with translation.override(language or translation.get_language() or settings.LANGUAGE_CODE):
+        subject, text, html = render(name, context)
+    message = EmailMultiAlternatives(
+        subject=subject, body=text, to=[to], headers={"Auto-Submitted": "auto-generated", **(headers or {})}
+    )
+    message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()
+    return message
