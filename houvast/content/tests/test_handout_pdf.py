@@ -1,0 +1,45 @@
+import io
+
+from django.test import TestCase
+from django.urls import reverse
+from pypdf import PdfReader
+
+from houvast.content.werkvormen import all_werkvormen
+
+
+class HandoutPdfTest(TestCase):
+    def text_of(self, slug, language="nl"):
+        response = self.client.get(
+            reverse("content:handout", args=[slug]), headers={"accept-language": language}
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response["Content-Type"], "application/pdf")
+        reader = PdfReader(io.BytesIO(response.content))
+        # Lines break anywhere in a PDF: compare with all whitespace folded.
+        return " ".join(" ".join(page.extract_text() for page in reader.pages).split()), response
+
+    def test_it_holds_title_steps_and_figures(self):
+        text, response = self.text_of("interventies-in-de-praktijk")
+        self.assertIn("handleiding-interventies-in-de-praktijk.pdf", response["Content-Disposition"])
+        self.assertIn("Interventies in de praktijk", text)
+        for step in ("Gezamenlijke focus", "Interventies in kaart", "Cluster & vergelijk", "Mini-actieplan"):
+            self.assertIn(step, text)
+        for figure in ("57 %", "38 %", "75 %", "62 %", "(5 min)", "(20 min)"):
+            self.assertIn(figure, text)
+        self.assertIn("Bron:", text)
+
+    def test_every_werkvorm_has_a_handout_with_all_steps_in_english(self):
+        for werkvorm in all_werkvormen():
+            text, response = self.text_of(werkvorm.slug, "en")
+            self.assertIn(werkvorm.title.en, text)
+            self.assertIn("-en.pdf", response["Content-Disposition"])
+            for step in werkvorm.steps:
+                self.assertIn(" ".join(step.title.en.split()), text)
+
+    def test_it_is_tagged_for_accessibility(self):
+        response = self.client.get(reverse("content:handout", args=["stellingen"]))
+        reader = PdfReader(io.BytesIO(response.content))
+        self.assertIn("/StructTreeRoot", reader.trailer["/Root"])
+
+    def test_an_unknown_werkvorm_is_404(self):
+        self.assertEqual(self.client.get("/werkvormen/bestaat-niet/handleiding.pdf").status_code, 404)
