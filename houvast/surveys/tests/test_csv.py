@@ -1,0 +1,27 @@
+import csv
+import io
+
+from django.urls import reverse
+
+from houvast.lib.testing import BaseTestCase
+
+from .factories import add_responses, make_round
+
+
+class CsvTests(BaseTestCase):
+    def test_one_row_per_response_without_identifying_columns(self):
+        round_obj, token = make_round(min_responses=3)
+        add_responses(round_obj, [[4] * 10] * 3, comment="=SUM(A1)", discipline="psycholoog")
+        response = self.client.get(reverse("surveys:csv", args=[token]))
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        self.assertEqual(len(rows), 4)
+        header = " ".join(rows[0]).lower()
+        for word in ("discipline", "device", "tijd", "ip"):
+            self.assertNotIn(word, header.split())
+        self.assertEqual(rows[1][1], "4")
+        self.assertEqual(rows[1][2], "'=SUM(A1)")
+        self.assertNotIn("psycholoog", response.content.decode())
+
+    def test_below_the_minimum_there_is_no_csv(self):
+        round_obj, token = make_round(min_responses=3)
+        self.assertEqual(self.client.get(reverse("surveys:csv", args=[token])).status_code, 404)

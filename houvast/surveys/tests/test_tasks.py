@@ -1,0 +1,121 @@
+import threading
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.db import connection
+from django.utils import timezone
+
+from houvast.surveys import tasks
+from houvast.surveys.models import Round
+
+from .factories import add_responses, make_round
+
+
+def _past_deadline(**extra):
+    round_obj, _ = make_round(min_responses=3, **extra)
+    Round.objects.filter(pk=round_obj.pk).update(deadline=timezone.now() - timedelta(minutes=1))
+    return round_obj
+
+
+@pytest.mark.django_db
+def test_the_sweep_sends_a_summary_after_the_deadline():
+    round_obj = _past_deadline()
+    add_responses(round_obj, [[4] * 10] * 3)
+    assert tasks.sweep.enqueue(reschedule=False).return_value == 1
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].attachments[0][0].endswith(".pdf")
+
+
+@pytest.mark.django_db
+def test_the_sweep_sends_each_summary_once():
+    _past_deadline()
+    tasks.send_due_summaries()
+    tasks.send_due_summaries()
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_the_sweep_skips_open_and_pending_rounds():
+    make_round()
+    pending = _past_deadline(status=Round.Status.PENDING, activated_at=None)
+    assert tasks.send_due_summaries() == 0
+    assert not Round.objects.get(pk=pending.pk).deadline_summary_sent_at
+
+
+@pytest.mark.django_db
+def test_below_the_minimum_the_mail_says_so_without_a_pdf():
+    round_obj = _past_deadline()
+    add_responses(round_obj, [[4] * 10])
+    tasks.send_due_summaries()
+    assert mail.outbox[0].attachments == []
+    assert "minder dan 3 reacties" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_a_failed_send_is_retried_by_the_next_sweep(monkeypatch):
+    round_obj = _past_deadline()
+
+    def broken(_round):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr("houvast.surveys.emails.send_summary", broken)
+    assert tasks.send_due_summaries() == 0
+    assert Round.objects.get(pk=round_obj.pk).deadline_summary_sent_at is None
+    monkeypatch.undo()
+    assert tasks.send_due_summaries() == 1
+
+
+@pytest.mark.django_db
+def test_the_management_command_sends_due_summaries():
+    from django.core.management import call_command
+
+    _past_deadline()
+    call_command("send_due_summaries")
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_claimers_send_exactly_once():
+    round_obj = _past_deadline()
+    add_responses(round_obj, [[4] * 10] * 3)
+    barrier = threading.Barrier(2)
+    results, errors = [], []
+
+    def worker():
+        try:
+            barrier.wait(timeout=10)
+            results.append(tasks.deliver(round_obj.pk, "deadline"))
+        except Exception as e:  # noqa: BLE001 - reported below
+            errors.append(e)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert sorted(results) == [False, True]
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_concurrent_claims_of_a_manual_trigger_give_one_winner():
+    round_obj, _ = make_round()
+    Round.objects.filter(pk=round_obj.pk).update(manual_summary_requested_at=timezone.now())
+    barrier = threading.Barrier(2)
+    results = []
+
+    def worker():
+        barrier.wait(timeout=10)
+        results.append(tasks.claim(round_obj.pk, "manual"))
+        connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(results) == [False, True]
