@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class WorkshopsConfig(AppConfig):
+    name = "houvast.workshops"
+    label = "workshops"
+
+    def ready(self):
+        from .kinds import interventies  # noqa: F401 - registers the step kinds

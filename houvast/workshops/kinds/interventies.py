@@ -1,0 +1,333 @@
+"""The five step kinds of the werkvorm "Interventies in de praktijk" (seeds 000/001).
+
+Session.state keys used here: "focus" ("tijdens" | "afronding"), "chosen" (list of note ids, 1–2).
+"""
+
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ..engine import ActionRefused, Conflict
+from ..models import ActionPlan, Note, SharedAnswer, Vote
+from . import Action, StepKind, register
+from .notes import (
+    REASONS,
+    TARGET_GROUPS,
+    likely_duplicates,
+    note_add,
+    note_delete,
+    note_merge,
+    note_move,
+    note_reasons,
+    note_split,
+    visible_notes,
+)
+
+FOCUS_CHOICES = [
+    ("tijdens", gettext_lazy("Tijdens de behandeling (doorlopend terugval voorkomen)")),
+    ("afronding", gettext_lazy("Richting afronding (terugvalpreventie borgen na behandeling)")),
+]
+COLUMNS = [
+    (Note.Column.OFTEN, gettext_lazy("Veel ingezet")),
+    (Note.Column.SOMETIMES, gettext_lazy("Soms ingezet")),
+    (Note.Column.RARELY, gettext_lazy("Zelden ingezet")),
+]
+MAX_CHOSEN = 2
+NOTES_STEP = "interventies"
+PLAN_ITEMS = [
+    ("interventie", gettext_lazy("1 interventie die ik de komende twee weken vaker ga toepassen")),
+    (
+        "afspraak",
+        gettext_lazy("1 afspraak die ik beter wil borgen (bijv. betrekken van huisarts of naasten)"),
+    ),
+    ("belemmering", gettext_lazy("1 belemmering die ik met mijn team wil bespreken")),
+]
+PLAN_ITEM_MAX = 500
+ANSWER_MAX = 2000
+
+
+def focus_label(session):
+    return dict(FOCUS_CHOICES).get(session.state.get("focus"), "")
+
+
+def set_focus(actor, data, step):
+    focus = data.get("focus")
+    if focus not in dict(FOCUS_CHOICES):
+        raise ActionRefused(_("Kies een van de twee mogelijkheden."))
+    session = actor.session
+    session.state = {**session.state, "focus": focus}
+    session.save(update_fields=["state"])
+    return "focus"
+
+
+def board_notes(actor):
+    notes = list(visible_notes(actor, NOTES_STEP))
+    columns = [
+        {"key": key, "label": label, "notes": [n for n in notes if n.column == key]} for key, label in COLUMNS
+    ]
+    unsorted = [n for n in notes if not n.column]
+    return notes, columns, unsorted
+
+
+def common_context(actor, step):
+    from ..engine import werkvorm_of
+
+    session = actor.session
+    notes, columns, unsorted = board_notes(actor)
+    return {
+        "focus_choices": FOCUS_CHOICES,
+        "focus_label": focus_label(session),
+        "target_groups": TARGET_GROUPS,
+        "reason_choices": REASONS,
+        "columns": columns,
+        "unsorted": unsorted,
+        "notes": notes,
+        "werkvorm": werkvorm_of(session),
+        "hidden_count": session.notes.filter(hidden=True, merged_into=None).count(),
+    }
+
+
+def notes_context(actor, step):
+    ctx = common_context(actor, step)
+    mine = [n for n in ctx["notes"] if actor.participant and n.author_id == actor.participant.pk]
+    ctx["my_notes"] = mine
+    ctx["duplicates"] = (
+        likely_duplicates(ctx["notes"]) if not actor.session.hide_notes or actor.is_facilitator else []
+    )
+    return ctx
+
+
+def cluster_context(actor, step):
+    ctx = common_context(actor, step)
+    ctx["duplicates"] = likely_duplicates(ctx["notes"])
+    ctx["column_choices"] = COLUMNS
+    return ctx
+
+
+# --- verdieping --------------------------------------------------------------------------------
+
+
+def rarely_notes(session):
+    return (
+        session.notes.filter(merged_into=None, column=Note.Column.RARELY, hidden=False)
+        .annotate(dots=Count("votes"))
+        .order_by("-dots", "position", "id")
+    )
+
+
+def toggle_vote(actor, data, step):
+    if actor.participant is None:
+        raise ActionRefused(_("Stemmen doen de deelnemers op hun eigen apparaat."))
+    try:
+        note = rarely_notes(actor.session).get(pk=int(data.get("note", "")))
+    except (Note.DoesNotExist, ValueError):
+        raise Conflict(_("Op deze post-it kun je niet (meer) stemmen.")) from None
+    existing = Vote.objects.filter(note=note, participant=actor.participant)
+    if existing.exists():
+        existing.delete()
+        return "votes"
+    used = Vote.objects.filter(participant=actor.participant, note__session=actor.session).count()
+    limit = actor.session.votes_per_person
+    if used >= limit:
+        raise ActionRefused(
+            _("Je hebt al je %(limit)s stippen gebruikt. Haal er eerst een weg als je wilt wisselen.")
+            % {"limit": limit}
+        )
+    Vote.objects.create(note=note, participant=actor.participant)
+    return "votes"
+
+
+def choose_note(actor, data, step):
+    session = actor.session
+    try:
+        note = rarely_notes(session).get(pk=int(data.get("note", "")))
+    except (Note.DoesNotExist, ValueError):
+        raise Conflict(_("Deze post-it staat niet (meer) bij ‘zelden ingezet’.")) from None
+    chosen = list(session.state.get("chosen", []))
+    if note.pk in chosen:
+        chosen.remove(note.pk)
+    elif len(chosen) >= MAX_CHOSEN:
+        raise ActionRefused(_("Er zijn al twee interventies gekozen. Haal er eerst een weg."))
+    else:
+        chosen.append(note.pk)
+    session.state = {**session.state, "chosen": chosen}
+    session.save(update_fields=["state"])
+    return "chosen"
+
+
+def chosen_notes(session):
+    ids = session.state.get("chosen", [])
+    by_id = {n.pk: n for n in session.notes.filter(pk__in=ids)}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def save_answer(actor, data, step):
+    session = actor.session
+    questions = list(step.questions)
+    key = data.get("key", "")
+    if not key.startswith("q") or not key[1:].isdigit() or not 0 <= int(key[1:]) < len(questions):
+        raise ActionRefused(_("Deze vraag bestaat niet."))
+    try:
+        note_id = int(data.get("note", ""))
+    except ValueError:
+        note_id = None
+    if note_id not in session.state.get("chosen", []):
+        raise Conflict(_("Deze interventie is niet meer gekozen. Je ziet nu de actuele keuze."))
+    text = (data.get("text") or "").strip()
+    if len(text) > ANSWER_MAX:
+        raise ActionRefused(
+            _("Dit antwoord is %(length)s tekens. Er passen er %(max)s in; maak het wat korter.")
+            % {"length": len(text), "max": ANSWER_MAX}
+        )
+    answer, _created = SharedAnswer.objects.get_or_create(session=session, note_id=note_id, key=key)
+    sent = data.get("version")
+    if sent and sent != str(answer.version):
+        raise Conflict(
+            _(
+                "Iemand anders heeft dit antwoord net aangepast. "
+                "Je ziet nu de nieuwe tekst; vul hem zo nodig aan."
+            )
+        )
+    updated = SharedAnswer.objects.filter(pk=answer.pk, version=answer.version).update(
+        text=text, version=answer.version + 1, updated=timezone.now()
+    )
+    if not updated:
+        raise Conflict(_("Iemand anders heeft dit antwoord net aangepast. Je ziet nu de nieuwe tekst."))
+    return "answers"
+
+
+def verdieping_context(actor, step):
+    session = actor.session
+    notes = list(rarely_notes(session))
+    my_votes = set()
+    used = 0
+    if actor.participant:
+        my_votes = set(
+            Vote.objects.filter(participant=actor.participant, note__session=session).values_list(
+                "note_id", flat=True
+            )
+        )
+        used = len(my_votes)
+    chosen = chosen_notes(session)
+    answers = {(a.note_id, a.key): a for a in session.answers.all()}
+    deepened = []
+    for note in chosen:
+        deepened.append(
+            {
+                "note": note,
+                "questions": [
+                    {"key": f"q{i}", "text": q, "answer": answers.get((note.pk, f"q{i}"))}
+                    for i, q in enumerate(step.questions)
+                ],
+            }
+        )
+    return {
+        "rarely": notes,
+        "my_votes": my_votes,
+        "votes_left": max(0, session.votes_per_person - used),
+        "chosen_ids": [n.pk for n in chosen],
+        "deepened": deepened,
+        "max_chosen": MAX_CHOSEN,
+    }
+
+
+# --- actieplan -------------------------------------------------------------------------------
+
+
+def save_plan(actor, data, step):
+    if actor.participant is None:
+        raise ActionRefused(_("Het mini-actieplan schrijft iedere deelnemer op het eigen apparaat."))
+    items = {}
+    for key, _label in PLAN_ITEMS:
+        text = (data.get(key) or "").strip()
+        if len(text) > PLAN_ITEM_MAX:
+            raise ActionRefused(
+                _("Eén van je punten is te lang. Er passen %(max)s tekens in per punt.")
+                % {"max": PLAN_ITEM_MAX}
+            )
+        items[key] = text
+    shared = data.get("shared_key", "")
+    if shared not in dict(PLAN_ITEMS) or not items.get(shared):
+        shared = ""
+    plan, _created = ActionPlan.objects.get_or_create(session=actor.session, participant=actor.participant)
+    was_shared = plan.shared_text
+    plan.items, plan.shared_key, plan.updated = items, shared, timezone.now()
+    plan.save(update_fields=["items", "shared_key", "updated"])
+    # Only a change to what the group sees is broadcast; the rest of the plan stays private.
+    return "shared_actions" if (was_shared or plan.shared_text) else "plan"
+
+
+def shared_actions(session):
+    return [
+        p.shared_text for p in session.plans.exclude(shared_key="").order_by("updated", "pk") if p.shared_text
+    ]
+
+
+def actieplan_context(actor, step):
+    plan = None
+    if actor.participant:
+        plan = ActionPlan.objects.filter(participant=actor.participant).first()
+    items = plan.items if plan else {}
+    return {
+        "plan": plan,
+        "plan_items": [{"key": k, "label": label, "value": items.get(k, "")} for k, label in PLAN_ITEMS],
+        "shared_actions": shared_actions(actor.session),
+        "plan_max": PLAN_ITEM_MAX,
+    }
+
+
+NOTE_ACTIONS = {
+    "note.add": Action(note_add),
+    "note.delete": Action(note_delete),
+    "note.merge": Action(note_merge),
+    "note.split": Action(note_split),
+}
+
+register(
+    StepKind(
+        name="focus",
+        template="workshops/kinds/_focus.html",
+        actions={"focus.set": Action(set_focus, facilitator_only=True)},
+        context=lambda actor, step: {
+            "focus_choices": FOCUS_CHOICES,
+            "focus_label": focus_label(actor.session),
+        },
+    )
+)
+register(
+    StepKind(
+        name="interventies",
+        template="workshops/kinds/_interventies.html",
+        actions=NOTE_ACTIONS,
+        context=notes_context,
+    )
+)
+register(
+    StepKind(
+        name="cluster",
+        template="workshops/kinds/_cluster.html",
+        actions={**NOTE_ACTIONS, "note.move": Action(note_move), "note.reasons": Action(note_reasons)},
+        context=cluster_context,
+    )
+)
+register(
+    StepKind(
+        name="verdieping",
+        template="workshops/kinds/_verdieping.html",
+        actions={
+            "vote.toggle": Action(toggle_vote),
+            "note.choose": Action(choose_note, facilitator_only=True),
+            "answer.save": Action(save_answer),
+        },
+        context=verdieping_context,
+    )
+)
+register(
+    StepKind(
+        name="actieplan",
+        template="workshops/kinds/_actieplan.html",
+        actions={"plan.save": Action(save_plan)},
+        context=actieplan_context,
+    )
+)

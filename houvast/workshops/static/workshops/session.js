@@ -1,0 +1,303 @@
+// The live session page: keeps the stage current over a WebSocket, sends forms with fetch, queues
+// changes made while offline, runs the shared countdown and offers drag and drop next to the
+// move buttons. Every form also works without this script.
+(() => {
+  "use strict";
+
+  const root = document.querySelector("[data-live]");
+  if (!root) return;
+  const stage = document.getElementById("stage");
+  const notice = document.getElementById("live-notice");
+  const text = (name) => root.dataset["text" + name[0].toUpperCase() + name.slice(1)] || "";
+  const queue = [];
+  let socket = null;
+  let retry = 0;
+  let pingTimer = null;
+  let loading = null;
+  let reloadAgain = false;
+  let dirty = new Set();
+
+  const revision = () => {
+    const current = stage.querySelector(".stage");
+    return current ? parseInt(current.dataset.revision || "0", 10) : 0;
+  };
+
+  const say = (message, kind) => {
+    if (!notice) return;
+    notice.textContent = message || "";
+    notice.className = "live-notice" + (message ? " live-notice--" + (kind || "info") : "");
+  };
+
+  // --- reloading the stage ------------------------------------------------------------------
+
+  async function reloadStage() {
+    if (loading) {
+      reloadAgain = true;
+      return loading;
+    }
+    loading = (async () => {
+      try {
+        const response = await fetch(root.dataset.stageUrl, {
+          headers: { Accept: "text/html" },
+          credentials: "same-origin",
+          cache: "no-store",
+        });
+        if (response.ok) swapStage(await response.text());
+      } catch (error) {
+        // Offline: the socket's reconnect will reload once the network is back.
+      } finally {
+        loading = null;
+      }
+      if (reloadAgain) {
+        reloadAgain = false;
+        await reloadStage();
+      }
+    })();
+    return loading;
+  }
+
+  function swapStage(html) {
+    const active = document.activeElement;
+    const activeId = active && stage.contains(active) ? active.id : "";
+    const noteEl = active && active.closest ? active.closest("[id^='note-']") : null;
+    const noteId = noteEl && stage.contains(noteEl) ? noteEl.id : "";
+    // Keep what someone is typing: fields they changed and have not sent yet.
+    const kept = {};
+    dirty.forEach((id) => {
+      const field = document.getElementById(id);
+      if (field) kept[id] = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
+    });
+    const openDetails = Array.from(stage.querySelectorAll("details[open]"))
+      .map((d) => d.querySelector("summary"))
+      .filter((s) => s)
+      .map((s) => s.closest("details").dataset.key || s.textContent.trim());
+    stage.innerHTML = html;
+    Object.entries(kept).forEach(([id, value]) => {
+      const field = document.getElementById(id);
+      if (!field) return dirty.delete(id);
+      if (typeof value === "boolean") field.checked = value;
+      else field.value = value;
+    });
+    stage.querySelectorAll("details").forEach((d) => {
+      const summary = d.querySelector("summary");
+      const key = d.dataset.key || (summary ? summary.textContent.trim() : "");
+      if (openDetails.includes(key)) d.open = true;
+    });
+    const again = (activeId && document.getElementById(activeId)) || (noteId && document.getElementById(noteId));
+    if (again) again.focus({ preventScroll: true });
+    startTimer();
+  }
+
+  // --- sending forms ------------------------------------------------------------------------
+
+  function csrfToken(form) {
+    const input = form.querySelector("input[name=csrfmiddlewaretoken]");
+    return input ? input.value : "";
+  }
+
+  async function send(url, body, token) {
+    const response = await fetch(url, {
+      method: "POST",
+      body: body,
+      headers: { Accept: "application/json", "X-CSRFToken": token },
+      credentials: "same-origin",
+    });
+    let data = {};
+    try {
+      data = await response.json();
+    } catch (error) {
+      data = { ok: response.ok };
+    }
+    return { status: response.status, data: data };
+  }
+
+  async function submitForm(form) {
+    const body = new URLSearchParams(new FormData(form));
+    const token = csrfToken(form);
+    const fields = Array.from(form.querySelectorAll("[id]")).map((el) => el.id);
+    if (!navigator.onLine) {
+      queue.push({ url: form.action, body: body, token: token });
+      fields.forEach((id) => dirty.delete(id));
+      say(text("queued"), "warning");
+      return;
+    }
+    let result;
+    try {
+      result = await send(form.action, body, token);
+    } catch (error) {
+      queue.push({ url: form.action, body: body, token: token });
+      say(text("queued"), "warning");
+      return;
+    }
+    handleResult(result, form, fields);
+  }
+
+  function handleResult(result, form, fields) {
+    const data = result.data || {};
+    if (data.ok) {
+      fields.forEach((id) => dirty.delete(id));
+      if (form && form.hasAttribute("data-reset")) {
+        form.reset();
+      }
+      say(data.message || (form && form.dataset.move ? text("moved") : ""), "success");
+      if (data.what === "ended") {
+        window.location.reload();
+        return;
+      }
+      reloadStage();
+    } else {
+      say(data.message || text("failed"), "error");
+      if (result.status === 409) {
+        fields.forEach((id) => dirty.delete(id));
+        reloadStage();
+      }
+    }
+  }
+
+  async function flushQueue() {
+    if (!queue.length) return;
+    const failed = [];
+    while (queue.length) {
+      const item = queue.shift();
+      try {
+        const result = await send(item.url, item.body, item.token);
+        if (!result.data.ok) failed.push(result.data.message || "");
+      } catch (error) {
+        queue.unshift(item);
+        say(text("queued"), "warning");
+        return;
+      }
+    }
+    if (failed.length) say(text("failed") + " " + failed.join(" "), "error");
+    else say(text("sent"), "success");
+    reloadStage();
+  }
+
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!form.matches("form[data-action]") || !stage.contains(form)) return;
+    if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+      event.preventDefault();
+      return;
+    }
+    event.preventDefault();
+    submitForm(form);
+  });
+
+  document.addEventListener("input", (event) => {
+    if (event.target.id && stage.contains(event.target)) dirty.add(event.target.id);
+  });
+  document.addEventListener("change", (event) => {
+    if (event.target.id && stage.contains(event.target)) dirty.add(event.target.id);
+  });
+
+  // --- the WebSocket ------------------------------------------------------------------------
+
+  function connect() {
+    const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    socket = new WebSocket(scheme + window.location.host + root.dataset.wsPath);
+    socket.addEventListener("open", () => {
+      if (retry > 0) say(text("online"), "success");
+      retry = 0;
+      clearInterval(pingTimer);
+      pingTimer = setInterval(() => {
+        if (socket && socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ type: "ping" }));
+      }, 25000);
+      flushQueue();
+    });
+    socket.addEventListener("message", (event) => {
+      let message;
+      try {
+        message = JSON.parse(event.data);
+      } catch (error) {
+        return;
+      }
+      if ((message.type === "hello" || message.type === "changed") && message.revision > revision()) {
+        reloadStage();
+      } else if (message.type === "changed" && message.what === "participants") {
+        reloadStage();
+      }
+    });
+    socket.addEventListener("close", (event) => {
+      clearInterval(pingTimer);
+      socket = null;
+      if (event.code === 4403) return;
+      say(text("offline"), "warning");
+      retry += 1;
+      const wait = Math.min(30000, 1000 * 2 ** Math.min(retry - 1, 5)) * (0.75 + Math.random() / 2);
+      setTimeout(connect, wait);
+    });
+  }
+
+  window.addEventListener("online", () => {
+    flushQueue();
+    if (!socket) connect();
+  });
+  document.addEventListener("visibilitychange", () => {
+    // A laptop waking up: catch up at once instead of waiting for the next message.
+    if (document.visibilityState === "visible") reloadStage();
+  });
+
+  // --- the shared countdown -----------------------------------------------------------------
+
+  let tick = null;
+  function startTimer() {
+    clearInterval(tick);
+    const timer = stage.querySelector("[data-timer]");
+    if (!timer) return;
+    const clock = timer.querySelector("[data-timer-clock]");
+    const state = timer.querySelector("[data-timer-state]");
+    const endsAt = Date.now() + parseInt(timer.dataset.remaining || "0", 10) * 1000;
+    const show = () => {
+      const left = Math.max(0, Math.round((endsAt - Date.now()) / 1000));
+      clock.textContent = Math.floor(left / 60) + ":" + String(left % 60).padStart(2, "0");
+      if (left <= 0) {
+        timer.classList.add("timer--up");
+        if (state) state.textContent = text("timeup");
+        clearInterval(tick);
+      }
+    };
+    if (timer.dataset.running === "1") {
+      show();
+      tick = setInterval(show, 1000);
+    }
+  }
+
+  // --- drag and drop (the move buttons are the keyboard path) -------------------------------
+
+  stage.addEventListener("dragstart", (event) => {
+    const note = event.target.closest && event.target.closest("[data-note]");
+    if (!note) return;
+    event.dataTransfer.setData("text/plain", note.dataset.note);
+    event.dataTransfer.effectAllowed = "move";
+    note.classList.add("is-dragging");
+  });
+  stage.addEventListener("dragend", (event) => {
+    const note = event.target.closest && event.target.closest("[data-note]");
+    if (note) note.classList.remove("is-dragging");
+    stage.querySelectorAll(".is-drop-target").forEach((el) => el.classList.remove("is-drop-target"));
+  });
+  stage.addEventListener("dragover", (event) => {
+    const column = event.target.closest && event.target.closest("[data-drop-column]");
+    if (!column || !column.dataset.dropColumn) return;
+    event.preventDefault();
+    column.classList.add("is-drop-target");
+  });
+  stage.addEventListener("dragleave", (event) => {
+    const column = event.target.closest && event.target.closest("[data-drop-column]");
+    if (column && !column.contains(event.relatedTarget)) column.classList.remove("is-drop-target");
+  });
+  stage.addEventListener("drop", (event) => {
+    const column = event.target.closest && event.target.closest("[data-drop-column]");
+    if (!column || !column.dataset.dropColumn) return;
+    event.preventDefault();
+    column.classList.remove("is-drop-target");
+    const id = event.dataTransfer.getData("text/plain");
+    const note = document.getElementById("note-" + id);
+    const form = note && note.querySelector("form[data-move='" + column.dataset.dropColumn + "']");
+    if (form) submitForm(form);
+  });
+
+  startTimer();
+  connect();
+})();

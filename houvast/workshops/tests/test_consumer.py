@@ -1,0 +1,204 @@
+"""The session WebSocket (`consumers.SessionConsumer`) through the whole ASGI application: origin check,
+session cookie, who may listen, the hello with the revision and the "changed" messages after a stored change.
+
+TransactionTestCase, not TestCase: the consumer reads the database from another thread
+(`database_sync_to_async`), which would close the connection of a TestCase's open transaction.
+"""
+
+import sys
+import types
+
+from channels.db import database_sync_to_async
+from django.conf import settings
+from django.http import QueryDict
+from django.test import Client, TransactionTestCase
+from django.urls import reverse
+
+from houvast.accounts.models import Membership, Organisation, Team
+from houvast.asgi import application
+from houvast.lib.testing import make_user
+from houvast.workshops import engine
+from houvast.workshops.consumers import CLOSE_NOT_ALLOWED
+from houvast.workshops.models import Note, Participant, Session
+
+try:
+    from channels.testing import WebsocketCommunicator
+except ModuleNotFoundError:
+    # `channels.testing` also loads its live-server test case, which needs daphne (not installed: we
+    # serve with uvicorn). The communicator does not use it, so a stand-in module is enough.
+    stand_in = types.ModuleType("daphne.testing")
+    stand_in.DaphneProcess = None
+    sys.modules.setdefault("daphne", types.ModuleType("daphne"))
+    sys.modules.setdefault("daphne.testing", stand_in)
+    from channels.testing import WebsocketCommunicator
+
+ORIGIN = (b"origin", b"http://127.0.0.1")
+TIMEOUT = 3
+
+
+def cookie_header(client):
+    return (
+        b"cookie",
+        f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode(),
+    )
+
+
+class SessionConsumerTests(TransactionTestCase):
+    def setUp(self):
+        organisation = Organisation.objects.create(name="GGZ Oost")
+        self.team = Team.objects.create(organisation=organisation, name="FACT-team Noord")
+        self.facilitator = make_user("begeleider@example.org", "Bea Begeleider")
+        self.colleague = make_user("collega@example.org", "Cor Collega")
+        for user in (self.facilitator, self.colleague):
+            Membership.objects.create(team=self.team, user=user, role=Membership.Role.MEMBER)
+        self.session = Session.objects.create(
+            code="ABCDEF",
+            werkvorm="interventies-in-de-praktijk",
+            team=self.team,
+            facilitator=self.facilitator,
+            step_index=1,  # "interventies": participants add post-its
+            revision=7,
+        )
+        self.facilitator_client = Client()
+        self.facilitator_client.force_login(self.facilitator)
+        self.participant_client = Client()
+        response = self.participant_client.post(reverse("workshops:join", args=["ABCDEF"]), {"name": "Pim"})
+        self.assertEqual(response.status_code, 302)
+        self.participant = Participant.objects.get(session=self.session, name="Pim")
+
+    def path(self, code="ABCDEF"):
+        return f"/ws/sessies/{code}/"
+
+    async def connect(self, client=None, origin=ORIGIN, code="ABCDEF"):
+        headers = [origin] if origin else []
+        if client is not None:
+            headers.append(cookie_header(client))
+        communicator = WebsocketCommunicator(application, self.path(code), headers=headers)
+        connected, close_code = await communicator.connect(timeout=TIMEOUT)
+        return communicator, connected, close_code
+
+    async def assert_refused(self, communicator, connected, close_code):
+        """Refused: the socket is accepted and closed at once with 4403, so the client stops retrying."""
+        self.assertTrue(connected)
+        message = await communicator.receive_output(timeout=TIMEOUT)
+        self.assertEqual(message, {"type": "websocket.close", "code": CLOSE_NOT_ALLOWED})
+        await communicator.wait(timeout=TIMEOUT)
+
+    async def test_facilitator_connects_and_hears_hello_with_revision(self):
+        communicator, connected, _ = await self.connect(self.facilitator_client)
+        self.assertTrue(connected)
+        self.assertEqual(
+            await communicator.receive_json_from(timeout=TIMEOUT), {"type": "hello", "revision": 7}
+        )
+        await communicator.disconnect()
+
+    async def test_participant_connects_by_the_token_in_their_session(self):
+        communicator, connected, _ = await self.connect(self.participant_client)
+        self.assertTrue(connected)
+        hello = await communicator.receive_json_from(timeout=TIMEOUT)
+        self.assertEqual(hello["type"], "hello")
+        # Joining bumped nothing in the revision, but the hello carries the stored number.
+        stored = await database_sync_to_async(lambda: Session.objects.get(pk=self.session.pk).revision)()
+        self.assertEqual(hello["revision"], stored)
+        await communicator.disconnect()
+
+    async def test_code_in_lower_case_is_the_same_session(self):
+        communicator, connected, _ = await self.connect(self.participant_client, code="abcdef")
+        self.assertTrue(connected)
+        self.assertEqual((await communicator.receive_json_from(timeout=TIMEOUT))["type"], "hello")
+        await communicator.disconnect()
+
+    async def test_stranger_without_cookie_is_closed_with_4403(self):
+        await self.assert_refused(*await self.connect())
+
+    async def test_logged_in_colleague_who_is_not_the_facilitator_is_refused(self):
+        client = Client()
+        await database_sync_to_async(client.force_login)(self.colleague)
+        await self.assert_refused(*await self.connect(client))
+
+    async def test_participant_of_another_session_is_refused(self):
+        other = await database_sync_to_async(Session.objects.create)(
+            code="GHJKMN", werkvorm="interventies-in-de-praktijk", team=self.team, facilitator=self.colleague
+        )
+        self.assertEqual(other.code, "GHJKMN")
+        await self.assert_refused(*await self.connect(self.participant_client, code="GHJKMN"))
+
+    async def test_unknown_code_is_refused(self):
+        await self.assert_refused(*await self.connect(self.facilitator_client, code="ZZZZZZ"))
+
+    async def test_foreign_origin_is_refused(self):
+        communicator, connected, _ = await self.connect(
+            self.facilitator_client, origin=(b"origin", b"https://evil.example")
+        )
+        self.assertFalse(connected)
+
+    async def test_change_through_engine_reaches_every_connected_client(self):
+        facilitator, ok1, _ = await self.connect(self.facilitator_client)
+        participant, ok2, _ = await self.connect(self.participant_client)
+        self.assertTrue(ok1 and ok2)
+        await facilitator.receive_json_from(timeout=TIMEOUT)
+        await participant.receive_json_from(timeout=TIMEOUT)
+
+        def add_note():
+            actor = engine.Actor(
+                session=Session.objects.get(pk=self.session.pk), participant=self.participant
+            )
+            data = QueryDict(mutable=True)
+            data.update({"text": "Signaleringsplan maken", "step": "interventies"})
+            return engine.perform(actor, "note.add", data)
+
+        what, revision = await database_sync_to_async(add_note)()
+        self.assertEqual(what, "notes")
+        expected = {"type": "changed", "what": "notes", "revision": revision}
+        self.assertEqual(await facilitator.receive_json_from(timeout=TIMEOUT), expected)
+        self.assertEqual(await participant.receive_json_from(timeout=TIMEOUT), expected)
+        # The message says only what changed; the post-it itself is in the database.
+        self.assertTrue(
+            await database_sync_to_async(Note.objects.filter(text="Signaleringsplan maken").exists)()
+        )
+        await facilitator.disconnect()
+        await participant.disconnect()
+
+    async def test_refused_action_sends_nothing(self):
+        participant, connected, _ = await self.connect(self.participant_client)
+        self.assertTrue(connected)
+        await participant.receive_json_from(timeout=TIMEOUT)
+
+        def next_step_as_participant():
+            actor = engine.Actor(
+                session=Session.objects.get(pk=self.session.pk), participant=self.participant
+            )
+            try:
+                engine.perform(actor, "step.next", QueryDict())
+            except engine.ActionRefused as refused:
+                return refused.message
+            return None
+
+        self.assertIsNotNone(await database_sync_to_async(next_step_as_participant)())
+        self.assertTrue(await participant.receive_nothing(timeout=0.3))
+        await participant.disconnect()
+
+    async def test_ping_gets_pong_and_garbage_is_ignored(self):
+        communicator, connected, _ = await self.connect(self.participant_client)
+        self.assertTrue(connected)
+        await communicator.receive_json_from(timeout=TIMEOUT)
+        await communicator.send_to(text_data="not json")
+        await communicator.send_json_to({"type": "ping"})
+        self.assertEqual(await communicator.receive_json_from(timeout=TIMEOUT), {"type": "pong"})
+        await communicator.disconnect()
+
+    async def test_http_action_by_participant_is_broadcast(self):
+        communicator, connected, _ = await self.connect(self.facilitator_client)
+        self.assertTrue(connected)
+        await communicator.receive_json_from(timeout=TIMEOUT)
+        url = reverse("workshops:action", args=["ABCDEF", "note.add"])
+        response = await database_sync_to_async(self.participant_client.post)(
+            url, {"text": "Psycho-educatie", "step": "interventies"}, headers={"accept": "application/json"}
+        )
+        self.assertEqual(response.status_code, 200)
+        body = response.json()
+        self.assertEqual(
+            await communicator.receive_json_from(timeout=TIMEOUT),
+            {"type": "changed", "what": "notes", "revision": body["revision"]},
+        )
+        await communicator.disconnect()

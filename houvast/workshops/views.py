@@ -1,0 +1,385 @@
+from datetime import timedelta
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from houvast.accounts.permissions import teams_for_user
+from houvast.lib.qr import qr_svg
+from houvast.lib.ratelimit import client_key, hit
+
+from . import engine
+from .kinds import get_kind
+from .models import NAME_MAX_LENGTH, ActionPlan, Participant, Session, new_code, normalise_code
+from .permissions import get_session, get_session_for_actor, get_session_for_team_member
+
+JOIN_FAILURE_LIMIT = 10
+JOIN_WINDOW = 600
+
+
+def _werkvorm_or_404(slug):
+    from houvast.content.werkvormen import get_werkvorm
+
+    werkvorm = get_werkvorm(slug)
+    if werkvorm is None or not werkvorm.live:
+        raise Http404
+    return werkvorm
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+class StartForm(forms.Form):
+    team = forms.ModelChoiceField(queryset=None, label=gettext_lazy("Team"), empty_label=None)
+    names_required = forms.BooleanField(
+        required=False, label=gettext_lazy("Vraag deelnemers om hun naam (anders doen ze anoniem mee)")
+    )
+    hide_notes = forms.BooleanField(
+        required=False, label=gettext_lazy("Verberg post-its voor elkaar tot ik ze laat zien")
+    )
+    shared_screen = forms.BooleanField(
+        required=False, label=gettext_lazy("Gedeeld scherm: ik typ post-its in voor de groep in de zaal")
+    )
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams_for_user(user)
+
+
+@login_required
+def start(request, slug):
+    werkvorm = _werkvorm_or_404(slug)
+    if not request.user.is_professional:
+        raise Http404
+    form = StartForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        first = werkvorm.steps[0]
+        for _attempt in range(10):
+            try:
+                with transaction.atomic():
+                    session = Session.objects.create(
+                        code=new_code(),
+                        werkvorm=werkvorm.slug,
+                        team=form.cleaned_data["team"],
+                        facilitator=request.user,
+                        names_required=form.cleaned_data["names_required"],
+                        hide_notes=form.cleaned_data["hide_notes"],
+                        shared_screen=form.cleaned_data["shared_screen"],
+                        timer_duration=first.minutes * 60,
+                    )
+                break
+            except IntegrityError:
+                continue
+        return redirect("workshops:session", session.code)
+    return render(request, "workshops/start.html", {"werkvorm": werkvorm, "form": form})
+
+
+def _join_blocked(request):
+    return cache.get(f"workshop-join-blocked:{client_key(request)}") is not None
+
+
+def _join_failed(request):
+    """Count a wrong code; True once this client has guessed too often (it is then blocked for a while)."""
+    key = client_key(request)
+    if not hit("workshop-join", key, JOIN_FAILURE_LIMIT, JOIN_WINDOW):
+        cache.set(f"workshop-join-blocked:{key}", 1, timeout=JOIN_WINDOW)
+        return True
+    return False
+
+
+def _blocked_message():
+    return _("Je hebt te vaak een verkeerde code ingevuld. Wacht tien minuten en probeer het dan opnieuw.")
+
+
+@never_cache
+def join_form(request):
+    error = ""
+    code = ""
+    status = 200
+    if request.method == "POST":
+        code = normalise_code(request.POST.get("code", ""))
+        known = bool(code) and Session.objects.filter(code=code).exists()
+        if _join_blocked(request) or (code and not known and _join_failed(request)):
+            error = _blocked_message()
+            status = 429
+        elif not code:
+            error = _("Vul de code van zes tekens in die de begeleider laat zien.")
+            status = 400
+        elif not known:
+            error = _(
+                "We kennen de code %(code)s niet. Kijk nog eens goed, of vraag de begeleider om de code."
+            ) % {"code": code}
+            status = 400
+        else:
+            return redirect("workshops:join", code)
+    return render(request, "workshops/join_form.html", {"error": error, "code": code}, status=status)
+
+
+class JoinForm(forms.Form):
+    name = forms.CharField(
+        label=gettext_lazy("Je naam (mag ook een voornaam of bijnaam zijn)"),
+        max_length=NAME_MAX_LENGTH,
+        required=False,
+        error_messages={
+            "max_length": gettext_lazy("Je naam mag hoogstens %(limit_value)d tekens lang zijn.")
+        },
+    )
+
+    def __init__(self, *args, names_required=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if names_required:
+            self.fields["name"].required = True
+            self.fields["name"].label = gettext_lazy("Je naam")
+            self.fields["name"].error_messages["required"] = gettext_lazy(
+                "De begeleider vraagt iedereen om een naam. Vul je naam in."
+            )
+
+
+@never_cache
+def join(request, code):
+    if _join_blocked(request):
+        return render(
+            request, "workshops/join_form.html", {"error": _blocked_message(), "code": ""}, status=429
+        )
+    session = Session.objects.filter(code=normalise_code(code)).first()
+    if session is None:
+        if _join_failed(request):
+            return render(
+                request, "workshops/join_form.html", {"error": _blocked_message(), "code": ""}, status=429
+            )
+        error = _("We kennen deze code niet. Kijk nog eens goed, of vraag de begeleider om de code.")
+        return render(request, "workshops/join_form.html", {"error": error, "code": ""}, status=404)
+    if engine.actor_for(request, session):
+        return redirect("workshops:session", session.code)
+    if not session.is_open:
+        return render(request, "workshops/join_ended.html", {"session": session}, status=410)
+    form = JoinForm(request.POST or None, names_required=session.names_required)
+    if request.method == "POST" and form.is_valid():
+        participant = Participant.objects.create(
+            session=session, token=Participant.new_token(), name=form.cleaned_data["name"].strip()
+        )
+        engine.remember_participant(request, participant)
+        engine.broadcast(session.code, "participants", session.revision)
+        return redirect("workshops:session", session.code)
+    return render(
+        request,
+        "workshops/join.html",
+        {"session": session, "form": form, "werkvorm": engine.werkvorm_of(session)},
+    )
+
+
+def clock(seconds):
+    """Seconds as "m:ss" ("-0:30" once the time is up)."""
+    sign = "-" if seconds < 0 else ""
+    minutes, rest = divmod(abs(int(seconds)), 60)
+    return f"{sign}{minutes}:{rest:02d}"
+
+
+def stage_context(request, actor):
+    session = actor.session
+    werkvorm = engine.werkvorm_of(session)
+    steps = list(werkvorm.steps) if werkvorm else []
+    step = engine.current_step(session)
+    kind = get_kind(step.kind) if step else None
+    now = timezone.now()
+    elapsed_minutes = int(((session.ended_at or now) - session.created).total_seconds() // 60)
+    ctx = {
+        "session": session,
+        "actor": actor,
+        "werkvorm": werkvorm,
+        "steps": steps,
+        "step": step,
+        "kind": kind,
+        "is_facilitator": actor.is_facilitator,
+        "is_open": session.is_open,
+        "timer_remaining": session.timer_remaining(now),
+        "timer_text": clock(max(0, session.timer_remaining(now))),
+        "projector": request.GET.get("weergave") == "bord",
+        "timer_running": session.timer_running,
+        "elapsed_minutes": elapsed_minutes,
+        "participant_count": session.participants.count(),
+        "is_last_step": step is not None and step.number >= len(steps),
+    }
+    if kind and kind.context:
+        ctx.update(kind.context(actor, step))
+    return ctx
+
+
+def _join_url(request, session):
+    return request.build_absolute_uri(reverse("workshops:join", args=[session.code]))
+
+
+@never_cache
+def session_page(request, code):
+    session = get_session(code)
+    actor = engine.actor_for(request, session)
+    if actor is None:
+        if request.user.is_authenticated and not session.is_open:
+            return redirect("workshops:report", session.code)
+        if session.is_open:
+            return redirect("workshops:join", session.code)
+        raise Http404
+    ctx = stage_context(request, actor)
+    join_url = _join_url(request, session)
+    ctx.update({"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen"))})
+    ctx["stage_url"] = reverse("workshops:stage", args=[session.code])
+    return render(request, "workshops/session.html", ctx)
+
+
+@never_cache
+def stage(request, code):
+    session, actor = get_session_for_actor(request, code)
+    return render(request, "workshops/_stage.html", stage_context(request, actor))
+
+
+@never_cache
+def state(request, code):
+    session, actor = get_session_for_actor(request, code)
+    step = engine.current_step(session)
+    return JsonResponse(
+        {
+            "code": session.code,
+            "status": session.status,
+            "revision": session.revision,
+            "step": step.key if step else None,
+            "step_number": step.number if step else None,
+            "timer": {"remaining": session.timer_remaining(), "running": session.timer_running},
+        }
+    )
+
+
+@never_cache
+def board(request, code):
+    session, actor = get_session_for_actor(request, code)
+    ctx = stage_context(request, actor)
+    join_url = _join_url(request, session)
+    ctx.update(
+        {"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen")), "projector": True}
+    )
+    ctx["stage_url"] = reverse("workshops:stage", args=[session.code]) + "?weergave=bord"
+    return render(request, "workshops/board.html", ctx)
+
+
+@require_POST
+def action(request, code, name):
+    session, actor = get_session_for_actor(request, code)
+    try:
+        what, revision = engine.perform(actor, name, request.POST)
+    except engine.ActionRefused as refused:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "message": refused.message}, status=refused.status)
+        messages.error(request, refused.message)
+        return redirect("workshops:session", session.code)
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "what": what, "revision": revision})
+    if what == "ended":
+        return redirect("workshops:report", session.code)
+    return redirect("workshops:session", session.code)
+
+
+class PlanEmailForm(forms.Form):
+    email = forms.EmailField(
+        label=gettext_lazy("Je e-mailadres"),
+        error_messages={
+            "invalid": gettext_lazy("Dit e-mailadres klopt niet. Kijk nog eens of er een @ in staat.")
+        },
+        help_text=gettext_lazy("We bewaren je adres niet, behalve voor de herinnering als je die wilt."),
+    )
+    reminder = forms.BooleanField(
+        required=False, label=gettext_lazy("Stuur me over twee weken een herinnering")
+    )
+
+
+@require_POST
+def plan_email(request, code):
+    from .emails import REMINDER_AFTER, send_plan_email
+    from .tasks import send_plan_reminder
+
+    session, actor = get_session_for_actor(request, code)
+    plan = ActionPlan.objects.filter(participant=actor.participant).first() if actor.participant else None
+    form = PlanEmailForm(request.POST)
+    problem = ""
+    if plan is None or not any(plan.items.values()):
+        problem = _("Schrijf eerst je mini-actieplan en sla het op; dan kun je het mailen.")
+    elif not form.is_valid():
+        problem = " ".join(form.errors.get("email", [])) or _("Vul je e-mailadres in.")
+    elif not hit("workshop-plan-email", client_key(request), 5, 3600):
+        problem = _("Je hebt je plan al een paar keer gemaild. Probeer het over een uur opnieuw.")
+    if problem:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "message": problem}, status=400)
+        messages.error(request, problem)
+        return redirect("workshops:session", session.code)
+    address = form.cleaned_data["email"]
+    with_reminder = form.cleaned_data["reminder"]
+    plan.language = get_language() or "nl"
+    if with_reminder:
+        plan.reminder_email = address
+        plan.reminder_due = timezone.now() + REMINDER_AFTER
+        plan.reminder_sent_at = None
+    plan.save(update_fields=["language", "reminder_email", "reminder_due", "reminder_sent_at"])
+    send_plan_email(plan, address, with_reminder)
+    if with_reminder:
+        task = send_plan_reminder
+        if task.get_backend().supports_defer:
+            task = task.using(run_after=plan.reminder_due + timedelta(minutes=1))
+            task.enqueue(plan.pk)
+    message = _("We hebben je mini-actieplan gemaild naar %(email)s.") % {"email": address}
+    if with_reminder:
+        message += " " + _("Over twee weken krijg je een herinnering.")
+    if _wants_json(request):
+        return JsonResponse({"ok": True, "message": message, "what": "plan", "revision": session.revision})
+    messages.success(request, message)
+    return redirect("workshops:session", session.code)
+
+
+def plan_ics_download(request, code):
+    from .ics import plan_ics
+
+    session, actor = get_session_for_actor(request, code)
+    plan = ActionPlan.objects.filter(participant=actor.participant).first() if actor.participant else None
+    if plan is None:
+        raise Http404
+    response = HttpResponse(plan_ics(plan), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="mini-actieplan.ics"'
+    return response
+
+
+@login_required
+def report(request, code):
+    from .report import report_context
+
+    session = get_session_for_team_member(request, code)
+    return render(request, "workshops/report.html", report_context(session))
+
+
+@login_required
+def report_pdf(request, code):
+    from houvast.lib.pdf import pdf_response, render_pdf
+
+    from .report import report_context
+
+    session = get_session_for_team_member(request, code)
+    pdf = render_pdf("workshops/report_pdf.html", report_context(session), request=request)
+    return pdf_response(pdf, f"verslag-{session.code}.pdf")
+
+
+@login_required
+def report_csv(request, code):
+    from .report import report_csv as build_csv
+
+    session = get_session_for_team_member(request, code)
+    response = HttpResponse(build_csv(session), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="verslag-{session.code}.csv"'
+    return response
