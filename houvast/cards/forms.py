@@ -1,0 +1,99 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from houvast.accounts.permissions import teams_for_user
+
+from . import deck
+from .models import ShareLink
+
+
+def card_choices():
+    return [(card.slug, str(card.title)) for card in deck.all_cards()]
+
+
+class SelectionForm(forms.Form):
+    label = forms.CharField(
+        label=_("Label voor deze selectie"),
+        max_length=60,
+        help_text=_("Gebruik initialen of een schuilnaam. Zet hier geen naam of gezondheidsgegevens."),
+        error_messages={
+            "required": _("Vul een label in, bijvoorbeeld initialen."),
+            "max_length": _("Het label mag hoogstens 60 tekens hebben."),
+        },
+    )
+    team = forms.ModelChoiceField(
+        label=_("Team"),
+        queryset=None,
+        empty_label=None,
+        error_messages={"invalid_choice": _("Kies een van je eigen teams.")},
+    )
+    slugs = forms.MultipleChoiceField(
+        label=_("Kaartjes"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Kies ten minste één kaartje."),
+            "invalid_choice": _("Dit kaartje bestaat niet (meer). Kies een ander kaartje."),
+        },
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams_for_user(user)
+        self.fields["slugs"].choices = card_choices()
+
+    def clean_label(self):
+        label = " ".join(self.cleaned_data["label"].split())
+        if not label:
+            raise forms.ValidationError(_("Vul een label in, bijvoorbeeld initialen."))
+        return label
+
+
+class ShareForm(forms.Form):
+    slug = forms.ChoiceField(
+        label=_("Kaartje"),
+        error_messages={"invalid_choice": _("Kies een kaartje uit deze selectie.")},
+    )
+    days = forms.TypedChoiceField(
+        label=_("Geldig"),
+        coerce=int,
+        initial=30,
+        choices=[(d, _("%(days)s dagen") % {"days": d}) for d in ShareLink.DAY_CHOICES],
+        error_messages={"invalid_choice": _("Kies hoe lang de link geldig is.")},
+    )
+
+    def __init__(self, *args, selection, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["slug"].choices = [(card.slug, str(card.title)) for card in selection.cards]
+
+
+class PrintForm(forms.Form):
+    """What to print: the whole deck, one theme or chosen cards (a GET form, so links can be shared)."""
+
+    SCOPES = [("deck", _("Alle kaartjes")), ("theme", _("Eén thema")), ("cards", _("Kaartjes die ik kies"))]
+    scope = forms.ChoiceField(label=_("Wat wil je afdrukken?"), choices=SCOPES, widget=forms.RadioSelect)
+    theme = forms.ChoiceField(label=_("Thema"), required=False)
+    slugs = forms.MultipleChoiceField(
+        label=_("Kaartjes"), widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].choices = [(t.slug, str(t.name)) for t in deck.themes()]
+        self.fields["slugs"].choices = card_choices()
+
+    def clean(self):
+        data = super().clean()
+        scope = data.get("scope")
+        if scope == "theme" and not data.get("theme"):
+            self.add_error("theme", _("Kies een thema."))
+        if scope == "cards" and not data.get("slugs"):
+            self.add_error("slugs", _("Kies ten minste één kaartje."))
+        return data
+
+    def cards(self):
+        scope = self.cleaned_data["scope"]
+        if scope == "theme":
+            return [c for c in deck.all_cards() if c.theme.slug == self.cleaned_data["theme"]]
+        if scope == "cards":
+            return deck.cards_for(self.cleaned_data["slugs"])
+        return deck.all_cards()

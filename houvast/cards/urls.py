@@ -1,0 +1,27 @@
+from django.urls import path
+
+from . import views
+
+app_name = "cards"
+
+urlpatterns = [
+    path("", views.deck_view, name="deck"),
+    path("afdrukken/", views.print_view, name="print"),
+    path("selecties/", views.selections, name="selections"),
+    path("selecties/<int:selection_id>/", views.selection_view, name="selection"),
+    path("selecties/<int:selection_id>/wijzigen/", views.selection_edit, name="selection_edit"),
+    path("selecties/<int:selection_id>/verwijderen/", views.selection_delete, name="selection_delete"),
+    path("selecties/<int:selection_id>/pdf/", views.selection_pdf, name="selection_pdf"),
+    path("selecties/<int:selection_id>/kies/", views.choose, name="choose"),
+    path("selecties/<int:selection_id>/kies/<int:pick_id>/", views.chosen, name="chosen"),
+    path("selecties/<int:selection_id>/links/", views.share_create, name="share_create"),
+    path(
+        "selecties/<int:selection_id>/links/<int:link_id>/intrekken/",
+        views.share_revoke,
+        name="share_revoke",
+    ),
+    path("k/<str:token>/", views.shared, name="shared"),
+    path("k/<str:token>/pdf/", views.shared_pdf, name="shared_pdf"),
+    path("<slug:slug>/", views.card_view, name="card"),
+    path("<slug:slug>/pdf/", views.card_pdf, name="card_pdf"),
+]

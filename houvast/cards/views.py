@@ -1,0 +1,252 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.views.decorators.http import require_http_methods, require_POST
+
+from houvast.lib.pdf import pdf_response
+from houvast.lib.qr import qr_svg
+from houvast.lib.ratelimit import client_key, hit
+
+from . import deck, printing
+from .forms import PrintForm, SelectionForm, ShareForm
+from .models import CardPick, CardSelection, ShareLink
+from .permissions import get_selection_for_user, get_share_link_for_user, selections_for_user
+
+FEELING_SAFE_URL = "https://kennisnet.vgct.nl/mnemonische-terugvalpreventiekaarten/"
+NEW_LINK_SESSION_KEY = "cards_new_share_link"
+
+
+def professional_required(view):
+    """Logged in as a professional; a patient account gets a 404 like any other stranger."""
+
+    @login_required
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_professional:
+            raise Http404
+        return view(request, *args, **kwargs)
+
+    wrapper.__name__ = view.__name__
+    wrapper.__doc__ = view.__doc__
+    return wrapper
+
+
+def _get_card(slug):
+    card = deck.get_card(slug)
+    if card is None:
+        raise Http404
+    return card
+
+
+def deck_view(request):
+    """Browse by theme and search; both are plain GET parameters, so it works without JavaScript."""
+    query = request.GET.get("q", "").strip()[:100]
+    theme = deck.get_theme(request.GET.get("thema", ""))
+    cards = deck.search(query, get_language(), theme.slug if theme else None)
+    groups = []
+    for t in deck.themes():
+        in_theme = [card for card in cards if card.theme.slug == t.slug]
+        if in_theme:
+            groups.append((t, in_theme))
+    return render(
+        request,
+        "cards/deck.html",
+        {
+            "query": query,
+            "theme": theme,
+            "themes": deck.themes(),
+            "groups": groups,
+            "count": len(cards),
+            "total": len(deck.all_cards()),
+            "feeling_safe_url": FEELING_SAFE_URL,
+        },
+    )
+
+
+def card_view(request, slug):
+    card = _get_card(slug)
+    return render(request, "cards/card.html", {"card": card, "feeling_safe_url": FEELING_SAFE_URL})
+
+
+def card_pdf(request, slug):
+    card = _get_card(slug)
+    return pdf_response(printing.single_pdf(card), printing.filename(card.slug))
+
+
+def print_view(request):
+    """Choose what to print; a valid choice answers with the PDF sheet."""
+    form = PrintForm(request.GET or None)
+    if request.GET and form.is_valid():
+        cards = form.cards()
+        scope = form.cleaned_data["scope"]
+        stem = form.cleaned_data["theme"] if scope == "theme" else scope
+        return printing.sheet_response(cards, gettext("Gesprekskaartjes"), stem)
+    return render(request, "cards/print.html", {"form": form, "themes": deck.themes()})
+
+
+@professional_required
+@require_http_methods(["GET", "POST"])
+def selections(request):
+    """The professional's selections, and a form to make a new one."""
+    initial = {"slugs": [s for s in request.GET.getlist("kaart") if deck.get_card(s)]}
+    form = SelectionForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        selection = CardSelection.objects.create(
+            owner=request.user,
+            team=form.cleaned_data["team"],
+            label=form.cleaned_data["label"],
+            slugs=form.cleaned_data["slugs"],
+        )
+        messages.success(request, gettext("De selectie is bewaard."))
+        return redirect("cards:selection", selection.pk)
+    return render(
+        request,
+        "cards/selections.html",
+        {"form": form, "selections": selections_for_user(request.user), "themes": deck.themes()},
+    )
+
+
+@professional_required
+def selection_view(request, selection_id):
+    selection = get_selection_for_user(request.user, selection_id)
+    new_link = None
+    stored = request.session.pop(NEW_LINK_SESSION_KEY, None)
+    if stored and stored.get("selection") == selection.pk:
+        link = selection.share_links.filter(pk=stored.get("link")).first()
+        if link:
+            url = request.build_absolute_uri(reverse("cards:shared", args=[stored["token"]]))
+            new_link = {"link": link, "url": url, "qr": qr_svg(url, title=gettext("QR-code voor de link"))}
+    counts = {}
+    for pick in selection.picks.all():
+        counts[pick.slug] = counts.get(pick.slug, 0) + 1
+    return render(
+        request,
+        "cards/selection.html",
+        {
+            "selection": selection,
+            "cards": [(card, counts.get(card.slug, 0)) for card in selection.cards],
+            "picks": selection.picks.all()[:10],
+            "links": selection.share_links.all(),
+            "share_form": ShareForm(selection=selection),
+            "new_link": new_link,
+            "now": timezone.now(),
+        },
+    )
+
+
+@professional_required
+@require_http_methods(["GET", "POST"])
+def selection_edit(request, selection_id):
+    selection = get_selection_for_user(request.user, selection_id)
+    initial = {"label": selection.label, "team": selection.team, "slugs": selection.slugs}
+    form = SelectionForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        selection.label = form.cleaned_data["label"]
+        selection.team = form.cleaned_data["team"]
+        selection.slugs = form.cleaned_data["slugs"]
+        selection.save()
+        messages.success(request, gettext("De selectie is bijgewerkt."))
+        return redirect("cards:selection", selection.pk)
+    return render(
+        request, "cards/selection_edit.html", {"form": form, "selection": selection, "themes": deck.themes()}
+    )
+
+
+@professional_required
+@require_POST
+def selection_delete(request, selection_id):
+    selection = get_selection_for_user(request.user, selection_id)
+    selection.delete()
+    messages.success(request, gettext("De selectie en haar links zijn verwijderd."))
+    return redirect("cards:selections")
+
+
+@professional_required
+def selection_pdf(request, selection_id):
+    selection = get_selection_for_user(request.user, selection_id)
+    return printing.sheet_response(selection.cards, gettext("Gesprekskaartjes"), "selectie")
+
+
+@professional_required
+@require_http_methods(["GET", "POST"])
+def choose(request, selection_id):
+    """The large "kies een kaartje" view for a tablet: one tap records one pick."""
+    selection = get_selection_for_user(request.user, selection_id)
+    if request.method == "POST":
+        slug = request.POST.get("slug", "")
+        if slug not in selection.slugs or deck.get_card(slug) is None:
+            messages.error(
+                request, gettext("Dit kaartje hoort niet bij deze selectie. Kies een ander kaartje.")
+            )
+            return redirect("cards:choose", selection.pk)
+        pick = CardPick.objects.create(selection=selection, slug=slug)
+        CardSelection.objects.filter(pk=selection.pk).update(updated=timezone.now())
+        return redirect("cards:chosen", selection.pk, pick.pk)
+    return render(request, "cards/choose.html", {"selection": selection, "cards": selection.cards})
+
+
+@professional_required
+def chosen(request, selection_id, pick_id):
+    selection = get_selection_for_user(request.user, selection_id)
+    pick = selection.picks.filter(pk=pick_id).first()
+    if pick is None or pick.card is None:
+        raise Http404
+    return render(request, "cards/chosen.html", {"selection": selection, "card": pick.card})
+
+
+@professional_required
+@require_POST
+def share_create(request, selection_id):
+    selection = get_selection_for_user(request.user, selection_id)
+    form = ShareForm(request.POST, selection=selection)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect("cards:selection", selection.pk)
+    link, token = ShareLink.create(
+        selection, form.cleaned_data["slug"], request.user, form.cleaned_data["days"]
+    )
+    request.session[NEW_LINK_SESSION_KEY] = {"selection": selection.pk, "link": link.pk, "token": token}
+    return redirect(reverse("cards:selection", args=[selection.pk]) + "#nieuwe-link")
+
+
+@professional_required
+@require_POST
+def share_revoke(request, selection_id, link_id):
+    link = get_share_link_for_user(request.user, selection_id, link_id)
+    if link.revoked is None:
+        ShareLink.objects.filter(pk=link.pk, revoked=None).update(revoked=timezone.now())
+    messages.success(
+        request, gettext("De link is ingetrokken. Niemand kan het kaartje nog via deze link zien.")
+    )
+    return redirect("cards:selection", selection_id)
+
+
+def shared(request, token):
+    """The card behind a share link, with no account; a kind page when the link no longer works."""
+    if not hit("cards-shared", client_key(request), limit=60, window_seconds=60):
+        return render(request, "cards/shared_unavailable.html", {"reason": "busy"}, status=429)
+    link = ShareLink.find(token)
+    if link is None or link.card is None:
+        return render(request, "cards/shared_unavailable.html", {"reason": "unknown"}, status=404)
+    if link.revoked is not None:
+        return render(request, "cards/shared_unavailable.html", {"reason": "revoked"}, status=410)
+    if link.is_expired:
+        return render(
+            request, "cards/shared_unavailable.html", {"reason": "expired", "link": link}, status=410
+        )
+    response = render(request, "cards/shared.html", {"card": link.card, "link": link, "token": token})
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def shared_pdf(request, token):
+    link = ShareLink.find(token)
+    if link is None or not link.is_active or link.card is None:
+        raise Http404
+    return pdf_response(printing.single_pdf(link.card), printing.filename(link.card.slug))
