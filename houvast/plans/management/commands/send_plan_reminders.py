@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from houvast.plans.reminders import send_due_reminders
+
+
+class Command(BaseCommand):
+    help = "Email clinician and patient when a plan's review date has come (once per review date)."
+
+    def handle(self, *args, **options):
+        sent = send_due_reminders()
+        self.stdout.write(f"Review reminders sent for {sent} plan(s).")

@@ -1,0 +1,85 @@
+"""The one place that answers: may this user see (or change, or manage) this plan? Otherwise 404."""
+
+import uuid
+
+from django.db.models import Q
+from django.http import Http404
+
+from houvast.accounts.models import Membership
+
+from .models import AccessLog, Plan
+
+OWNER, COLLEAGUE, PATIENT = "owner", "colleague", "patient"
+
+
+def plans_for_user(user):
+    """Plans the user may open: their own and shared ones in teams they are in, or their own as patient."""
+    if not user.is_authenticated:
+        return Plan.objects.none()
+    teams = Membership.objects.filter(user=user).values("team_id")
+    professional = Q(team_id__in=teams) & (Q(owner=user) | Q(colleagues=user))
+    return Plan.objects.filter(professional | Q(patient=user)).distinct()
+
+
+def role_of(user, plan):
+    if not user.is_authenticated:
+        return None
+    in_team = Membership.objects.filter(team_id=plan.team_id, user=user).exists()
+    if in_team and plan.owner_id == user.pk:
+        return OWNER
+    if in_team and plan.colleagues.filter(pk=user.pk).exists():
+        return COLLEAGUE
+    if plan.patient_id == user.pk:
+        return PATIENT
+    return None
+
+
+def get_plan_for_user(user, plan_id, write=False, manage=False, patient_only=False, owner_only=False):
+    """Return the plan with `.role` set, or raise Http404.
+
+    `write`: may change the contents (professionals; the patient when allowed).
+    `manage`: professionals only (invite, settings, vaststellen, delete).
+    `patient_only`: the patient only (sharing with naasten, downloading their data).
+    `owner_only`: the professional who made the plan (colleagues' access, deleting).
+    """
+    try:
+        plan = Plan.objects.select_related("team", "owner", "patient").get(pk=uuid.UUID(str(plan_id)))
+    except (Plan.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    role = role_of(user, plan)
+    if role is None:
+        raise Http404
+    if manage and role == PATIENT:
+        raise Http404
+    if patient_only and role != PATIENT:
+        raise Http404
+    if owner_only and role != OWNER:
+        raise Http404
+    if write and role == PATIENT and not plan.patient_can_edit:
+        raise Http404
+    plan.role = role
+    return plan
+
+
+def can_write(plan):
+    return plan.role in (OWNER, COLLEAGUE) or (plan.role == PATIENT and plan.patient_can_edit)
+
+
+def log_access(plan, user, action, on_behalf_of=None, detail="", actor_label=""):
+    """Append one line to the plan's access log (NEN 7513); every plan view calls this."""
+    on_behalf_of = on_behalf_of or ""
+    if not actor_label:
+        actor_label = user.display_name if user is not None and user.is_authenticated else "?"
+    if not on_behalf_of and getattr(plan, "role", None) in (OWNER, COLLEAGUE):
+        on_behalf_of = plan.team.name
+    return AccessLog.objects.create(
+        plan=plan,
+        actor=user if user is not None and user.is_authenticated else None,
+        actor_label=actor_label[:200],
+        on_behalf_of=on_behalf_of[:200],
+        action=action,
+        detail=detail[:200],
+    )
+
+
+log = log_access

@@ -1,0 +1,57 @@
+"""Review reminders: when a plan's review date has come, email the clinician and the patient once."""
+
+from datetime import timedelta
+
+from django.db.models import F, Q
+from django.utils import timezone
+from django_tasks import default_task_backend, task
+
+from .models import Plan
+from .patient_emails import send_review_reminder
+
+RUN_EVERY = timedelta(hours=1)
+
+
+def due_plans(today=None):
+    today = today or timezone.localdate()
+    return Plan.objects.filter(review_date__isnull=False, review_date__lte=today).filter(
+        Q(reminder_sent_for__isnull=True) | ~Q(reminder_sent_for=F("review_date"))
+    )
+
+
+def send_due_reminders(today=None):
+    """Safe to run twice at once: each plan is claimed with a conditional update before sending."""
+    sent = 0
+    for plan in due_plans(today).select_related("owner", "patient"):
+        claimed = (
+            Plan.objects.filter(pk=plan.pk, review_date=plan.review_date)
+            .exclude(reminder_sent_for=plan.review_date)
+            .update(reminder_sent_for=plan.review_date)
+        )
+        if not claimed:
+            continue
+        send_review_reminder(plan, plan.owner.email, plan.owner.language, for_patient=False)
+        if plan.patient is not None:
+            send_review_reminder(plan, plan.patient.email, plan.language, for_patient=True)
+        sent += 1
+    return sent
+
+
+@task()
+def send_plan_reminders(reschedule=True):
+    """Send due reminders; then plan the next run (only on a backend that can defer)."""
+    sent = send_due_reminders()
+    if reschedule:
+        schedule_reminders()
+    return sent
+
+
+def schedule_reminders():
+    """Make sure one reminder run is waiting in the queue; call it when a review date is set."""
+    if not default_task_backend.supports_defer:
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult.objects.filter(task_path=send_plan_reminders.module_path, status="READY").exists():
+        return
+    send_plan_reminders.using(run_after=timezone.now() + RUN_EVERY).enqueue()

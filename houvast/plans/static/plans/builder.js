@@ -1,0 +1,89 @@
+// Autosave for a part of the plan: saves a moment after typing stops. A save that answers 409
+// (someone else saved in between) stops autosaving and shows their text; the user chooses.
+document.addEventListener("DOMContentLoaded", () => {
+  const form = document.querySelector("form[data-autosave]");
+  if (!form) return;
+  const status = form.querySelector("[data-save-status]");
+  const version = form.querySelector("input[name=version]");
+  const conflictRegion = document.querySelector("[data-conflict-region]");
+  let timer = null;
+  let busy = false;
+  let again = false;
+  let paused = conflictRegion && conflictRegion.children.length > 0;
+  let dirty = false;
+
+  const say = (text) => { if (status) status.textContent = text; };
+
+  const showErrors = (errors) => {
+    form.querySelectorAll("[data-error-for]").forEach((p) => {
+      const message = errors[p.dataset.errorFor] || "";
+      p.textContent = message;
+      const input = form.querySelector(`[name="${p.dataset.errorFor}"]`);
+      if (input) {
+        if (message) input.setAttribute("aria-invalid", "true");
+        else input.removeAttribute("aria-invalid");
+      }
+    });
+  };
+
+  const showNudges = (nudges) => {
+    form.querySelectorAll("[data-nudge]").forEach((p) => {
+      const text = nudges[p.dataset.nudge] || "";
+      if (p.textContent !== text) p.textContent = text;
+    });
+  };
+
+  const save = async () => {
+    if (paused) return;
+    if (busy) { again = true; return; }
+    busy = true;
+    dirty = false;
+    say(form.dataset.textSaving);
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new FormData(form),
+        headers: { "X-Requested-With": "fetch" },
+        credentials: "same-origin",
+      });
+      const data = await response.json();
+      if (response.ok) {
+        version.value = data.version;
+        showErrors({});
+        showNudges(data.nudges || {});
+        say(form.dataset.textSaved);
+      } else if (response.status === 409) {
+        paused = true;
+        version.value = data.version;
+        conflictRegion.innerHTML = data.html;
+        say(form.dataset.textConflict);
+        const heading = conflictRegion.querySelector("h2");
+        if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+      } else {
+        showErrors(data.errors || {});
+        say(form.dataset.textError);
+      }
+    } catch (e) {
+      dirty = true;
+      say(form.dataset.textOffline);
+      setTimeout(schedule, 5000);
+    } finally {
+      busy = false;
+      if (again) { again = false; schedule(); }
+    }
+  };
+
+  const schedule = () => {
+    if (paused) return;
+    dirty = true;
+    clearTimeout(timer);
+    timer = setTimeout(save, 700);
+  };
+
+  form.addEventListener("input", schedule);
+  form.addEventListener("change", schedule);
+  form.addEventListener("submit", () => { clearTimeout(timer); paused = true; });
+  window.addEventListener("beforeunload", (event) => {
+    if (dirty && !paused) { event.preventDefault(); }
+  });
+});

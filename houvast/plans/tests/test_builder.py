@@ -1,0 +1,67 @@
+from django.urls import reverse
+
+from ..models import AccessLog
+from .helpers import FILLED, PlanTestCase
+
+
+class BuilderTestCase(PlanTestCase):
+    def setUp(self):
+        super().setUp()
+        self.url = reverse("plans:builder", args=[self.plan.pk])
+        self.login(self.owner)
+
+    def test_an_empty_plan_names_all_seven_elements_gently(self):
+        response = self.client.get(self.url)
+        self.assertContains(response, "Nog leeg: Gedeeld begrip van terugval, Kwetsbaarheid")
+        self.assertContains(response, "Wil je hier samen naar kijken?")
+        self.assertContains(response, "(nog leeg)", count=7)
+
+    def test_filled_elements_are_no_longer_named(self):
+        self.fill({"safety": FILLED["safety"], "network": FILLED["network"]})
+        response = self.client.get(self.url)
+        self.assertContains(response, "(nog leeg)", count=5)
+        self.assertContains(response, "(ingevuld)", count=2)
+        self.assertContains(response, "Sanne — zus — 06 12345678 — altijd")
+
+    def test_a_full_plan_says_so(self):
+        self.fill()
+        self.assertContains(self.client.get(self.url), "Alle zeven onderdelen zijn ingevuld.")
+
+    def test_crisis_numbers_are_always_there(self):
+        response = self.client.get(self.url)
+        self.assertContains(response, 'href="tel:08000113"')
+        self.assertContains(response, "112 Alarmnummer")
+
+    def test_every_look_is_logged(self):
+        self.client.get(self.url)
+        entry = self.plan.log.get(action=AccessLog.Action.VIEW)
+        self.assertEqual((entry.actor, entry.on_behalf_of), (self.owner, "FACT-team Noord"))
+
+    def test_owner_sees_owner_actions_colleague_does_not(self):
+        self.assertContains(self.client.get(self.url), reverse("plans:delete", args=[self.plan.pk]))
+        self.plan.colleagues.add(self.member)
+        self.login(self.member)
+        response = self.client.get(self.url)
+        self.assertNotContains(response, reverse("plans:delete", args=[self.plan.pk]))
+        self.assertContains(response, reverse("plans:agree", args=[self.plan.pk]))
+
+    def test_who_changed_a_part_last_is_shown(self):
+        self.login(self.patient)
+        self.client.post(
+            reverse("plans:part", args=[self.plan.pk, "about"]), {"version": "0", "keep": "Tuin"}
+        )
+        self.login(self.owner)
+        self.assertContains(self.client.get(self.url), "Laatst aangepast door Piet Patiënt")
+        response = self.client.get(reverse("plans:part", args=[self.plan.pk, "about"]))
+        self.assertContains(response, "Laatst aangepast door Piet Patiënt")
+
+    def test_the_builder_speaks_english_too(self):
+        self.owner.language = "en"
+        self.owner.save()
+        self.client.cookies["django_language"] = "en"
+        response = self.client.get(self.url)
+        self.assertContains(response, "Still empty: Shared understanding of relapse")
+        self.assertContains(response, "The seven essential parts")
+        response = self.client.get(reverse("plans:part", args=[self.plan.pk, "phase_early"]))
+        self.assertContains(response, "What I notice myself")
+        self.assertContains(response, "Saved")

@@ -1,0 +1,40 @@
+from django.core import mail
+from django.urls import reverse
+
+from ..models import AccessLog
+from .patient_setup import PatientPlanTestCase
+
+
+class PatientInviteTests(PatientPlanTestCase):
+    def setUp(self):
+        super().setUp()
+        self.url = reverse("plans:patient_invite", args=[self.plan.pk])
+
+    def test_only_professionals_with_access_get_the_page(self):
+        self.assert_access(self.url, allowed={"owner", "colleague"})
+
+    def test_owner_sends_an_invitation_by_email(self):
+        self.login(self.owner)
+        response = self.client.post(self.url, {"email": " Nieuw@Example.org "})
+        self.assertRedirects(response, self.url)
+        self.plan.refresh_from_db()
+        self.assertEqual(self.plan.patient_email, "nieuw@example.org")
+        self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(mail.outbox[0].to, ["nieuw@example.org"])
+        self.assertIn("/plannen/uitnodiging/", mail.outbox[0].body)
+        self.assertTrue(self.plan.log.filter(action=AccessLog.Action.INVITE).exists())
+
+    def test_a_bad_address_gets_a_kind_message_and_is_kept(self):
+        self.login(self.owner)
+        response = self.client.post(self.url, {"email": "geen-adres<b>"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Dit lijkt geen e-mailadres")
+        self.assertContains(response, "geen-adres&lt;b&gt;")
+        self.assertEqual(len(mail.outbox), 0)
+
+    def test_the_email_is_in_the_plan_language(self):
+        self.plan.language = "en"
+        self.plan.save()
+        self.login(self.owner)
+        self.client.post(self.url, {"email": "p@example.org"})
+        self.assertIn("relapse prevention plan", mail.outbox[0].body)

@@ -1,0 +1,30 @@
+from django.urls import reverse
+
+from ..models import AccessLog
+from .patient_setup import SHARE_TOKEN, PatientPlanTestCase
+
+
+class PlanLogTests(PatientPlanTestCase):
+    def setUp(self):
+        super().setUp()
+        self.url = reverse("plans:log", args=[self.plan.pk])
+
+    def test_access(self):
+        self.assert_access(self.url, allowed={"owner", "colleague", "patient"})
+
+    def test_the_patient_sees_who_looked_including_a_naaste(self):
+        self.login(self.member)
+        self.client.get(reverse("plans:read", args=[self.plan.pk]))
+        self.as_naaste()
+        self.client.get(reverse("plans:shared", args=[SHARE_TOKEN]))
+        self.login(self.patient)
+        response = self.client.get(self.url)
+        self.assertContains(response, "Mo Lid")
+        self.assertContains(response, "FACT-team Noord")
+        self.assertContains(response, "bekeken via deellink")
+        self.assertContains(response, "Mijn zus")
+
+    def test_looking_at_the_log_is_logged_too(self):
+        self.login(self.patient)
+        self.client.get(self.url)
+        self.assertEqual(self.plan.log.filter(action=AccessLog.Action.LOG_VIEW).count(), 1)

@@ -1,0 +1,232 @@
+"""The builder: an overview of the plan and one page per part, with autosave while typing."""
+
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.views.decorators.http import require_http_methods
+
+from . import content
+from .editing import PERSON_KEYS, Conflict, get_section_row, parse_section, save_section
+from .guidance import MAX_PEOPLE, get_section, guidance, sections
+from .models import AccessLog
+from .permissions import OWNER, PATIENT, can_write, get_plan_for_user, log_access
+
+
+def _wants_json(request):
+    return request.headers.get("X-Requested-With") == "fetch"
+
+
+@login_required
+def builder(request, plan_id):
+    """The whole plan at a glance: which parts are filled, and which essential elements are still empty."""
+    plan = get_plan_for_user(request.user, plan_id)
+    data = plan.data()
+    log_access(plan, request.user, AccessLog.Action.VIEW)
+    empty = content.empty_elements(data)
+    parts = content.display(data)
+    rows = {row.key: row for row in plan.sections.select_related("updated_by")}
+    for part in parts:
+        part["row"] = rows.get(part["section"].key)
+    return render(
+        request,
+        "plans/builder.html",
+        {
+            "plan": plan,
+            "parts": parts,
+            "elements": content.element_status(data),
+            "empty_elements": empty,
+            "empty_names": ", ".join(str(e["name"]) for e in empty),
+            "crisis_numbers": guidance().crisis_numbers,
+            "can_write": can_write(plan),
+            "is_owner": plan.role == OWNER,
+            "is_professional": plan.role != PATIENT,
+            "versions": plan.versions.all()[:3],
+        },
+    )
+
+
+def _person_labels():
+    return {
+        "name": (gettext("Naam"), "text"),
+        "role": (gettext("Rol (bijvoorbeeld zus, huisarts, buurman)"), "text"),
+        "phone": (gettext("Telefoonnummer"), "tel"),
+        "when": (gettext("Wanneer neem je contact op?"), "text"),
+    }
+
+
+def _posted_people(post):
+    """The people rows as typed, in their places, so an error shows next to the row it belongs to."""
+    rows = [{key: post.get(f"people-{i}-{key}", "") for key in PERSON_KEYS} for i in range(MAX_PEOPLE)]
+    while rows and not any(v.strip() for v in rows[-1].values()):
+        rows.pop()
+    return rows
+
+
+def _people_rows(people, errors):
+    """Every person typed so far plus at least one empty row (three when the list is short)."""
+    rows = list(people or [])
+    rows += [{}] * max(1, 3 - len(rows))
+    labels = _person_labels()
+    result = []
+    for index, person in enumerate(rows[:MAX_PEOPLE]):
+        inputs = []
+        for key in PERSON_KEYS:
+            name = f"people-{index}-{key}"
+            label, kind = labels[key]
+            inputs.append(
+                {
+                    "name": name,
+                    "label": label,
+                    "type": kind,
+                    "value": person.get(key, ""),
+                    "error": errors.get(name),
+                }
+            )
+        result.append({"number": index + 1, "inputs": inputs})
+    return result
+
+
+def _field_rows(section, data, errors, nudges, post=None):
+    """What the template needs per field: the field, its value, its error and a gentle hint."""
+    rows = []
+    for field in section.fields:
+        value = data.get(field.key)
+        row = {
+            "field": field,
+            "value": value if value is not None else "",
+            "error": errors.get(field.key),
+            "nudge": nudges.get(field.key, ""),
+        }
+        if field.kind == "lines":
+            row["count"] = len(content.lines(value))
+        if field.kind == "approaches":
+            row["choices"] = guidance().approaches
+        if field.kind == "cards":
+            row["choices"] = content.card_choices()
+        if field.kind == "people":
+            row["people"] = _people_rows(_posted_people(post) if post else value, errors)
+        rows.append(row)
+    return rows
+
+
+def _grouped(section, rows):
+    """Phases: signals split into "what I notice" and "what others notice", then the actions."""
+    if not section.phase:
+        return [{"legend": None, "rows": rows}]
+    groups = []
+    for key, label in guidance().perspectives:
+        signals = [r for r in rows if r["field"].key.startswith(key + "_")]
+        first = signals[0]["field"]
+        groups.append(
+            {"key": key, "legend": label, "rows": signals, "help": first.help, "example": first.example}
+        )
+    actions = [r for r in rows if r["field"].group == "actions"]
+    groups.append({"key": "actions", "legend": gettext("Wie doet wat?"), "rows": actions})
+    return groups
+
+
+def _neighbours(section):
+    keys = [s.key for s in sections()]
+    index = keys.index(section.key)
+    previous = sections()[index - 1] if index > 0 else None
+    following = sections()[index + 1] if index + 1 < len(keys) else None
+    return previous, following
+
+
+def _conflict_context(plan, section, row):
+    return {
+        "plan": plan,
+        "section": section,
+        "theirs": [
+            {"field": f, "lines": content.field_as_lines(f, row.data.get(f.key))} for f in section.fields
+        ],
+        "updated_by": row.updated_by.display_name if row.updated_by else "",
+        "updated": row.updated,
+    }
+
+
+def _render_part(
+    request, plan, section, data, version, errors=None, conflict=None, status=200, row=None, post=None
+):
+    errors = errors or {}
+    nudges = content.nudges_for(section, data)
+    rows = _field_rows(section, data, errors, nudges, post)
+    previous, following = _neighbours(section)
+    context = {
+        "plan": plan,
+        "section": section,
+        "groups": _grouped(section, rows),
+        "version": version,
+        "errors": errors,
+        "signals_nudge": nudges.get("signals", ""),
+        "crisis_numbers": guidance().crisis_numbers if section.key in ("safety", "phase_crisis") else (),
+        "previous": previous,
+        "following": following,
+        "conflict": conflict,
+        "row": row,
+    }
+    return render(request, "plans/part.html", context, status=status)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def part(request, plan_id, key):
+    """Edit one part. A POST with a stale `version` is refused with 409 and shows both texts."""
+    section = get_section(key)
+    if section is None:
+        raise Http404
+    plan = get_plan_for_user(request.user, plan_id, write=True)
+    if request.method == "GET":
+        row = get_section_row(plan, key)
+        log_access(plan, request.user, AccessLog.Action.VIEW, detail=str(section.title))
+        return _render_part(
+            request, plan, section, row.data if row else {}, row.version if row else 0, row=row
+        )
+
+    data, errors = parse_section(section, request.POST)
+    try:
+        base_version = int(request.POST.get("version", ""))
+    except ValueError:
+        base_version = -1
+    if errors:
+        if _wants_json(request):
+            return JsonResponse({"errors": errors}, status=400)
+        return _render_part(
+            request, plan, section, data, base_version, errors=errors, status=400, post=request.POST
+        )
+    try:
+        row = save_section(plan, section, data, base_version, request.user)
+    except Conflict as conflict:
+        row = conflict.section
+        context = _conflict_context(plan, section, row)
+        if _wants_json(request):
+            html = render_to_string("plans/_conflict.html", context, request=request)
+            return JsonResponse({"conflict": True, "version": row.version, "html": html}, status=409)
+        return _render_part(request, plan, section, data, row.version, conflict=context, status=409)
+    _log_edit(plan, request.user, section)
+    if _wants_json(request):
+        nudges = {k: str(v) for k, v in content.nudges_for(section, data).items()}
+        return JsonResponse({"version": row.version, "nudges": nudges})
+    if "next" in request.POST:
+        _previous, following = _neighbours(section)
+        if following:
+            return redirect("plans:part", plan.pk, following.key)
+    return redirect(reverse("plans:builder", args=[plan.pk]) + f"#part-{section.key}")
+
+
+def _log_edit(plan, user, section):
+    """One log line per person and part per quarter of an hour, so autosave does not flood the log."""
+    recent = plan.log.filter(
+        actor=user,
+        action=AccessLog.Action.EDIT,
+        detail=str(section.title)[:200],
+        at__gte=timezone.now() - timedelta(minutes=15),
+    )
+    if not recent.exists():
+        log_access(plan, user, AccessLog.Action.EDIT, detail=str(section.title))

@@ -1,0 +1,122 @@
+"""Downloads: all my data (AVG), the A4 PDF of the plan, the pocket card and the FHIR R4 Bundle."""
+
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.text import slugify
+
+from houvast.lib.pdf import pdf_response, render_pdf
+
+from .fhir_export import export_json
+from .models import AccessLog, Plan
+from .permissions import get_plan_for_user, log_access
+from .reading import plan_language, pocket_context, read_context
+
+
+def _filename(plan, kind, extension):
+    return f"{slugify(plan.patient_name) or 'plan'}-{kind}.{extension}"
+
+
+@login_required
+def plan_pdf(request, plan_id):
+    plan = get_plan_for_user(request.user, plan_id)
+    log_access(plan, request.user, AccessLog.Action.PDF)
+    with plan_language(plan):
+        context = read_context(plan)
+        context["printed"] = timezone.localdate()
+        pdf = render_pdf("plans/pdf_plan.html", context)
+    return pdf_response(pdf, _filename(plan, "terugvalpreventieplan", "pdf"))
+
+
+@login_required
+def pocket_card(request, plan_id):
+    plan = get_plan_for_user(request.user, plan_id)
+    log_access(plan, request.user, AccessLog.Action.CARD)
+    with plan_language(plan):
+        pdf = render_pdf("plans/pdf_pocket_card.html", pocket_context(plan))
+    return pdf_response(pdf, _filename(plan, "zakkaart", "pdf"))
+
+
+@login_required
+def fhir_bundle(request, plan_id):
+    plan = get_plan_for_user(request.user, plan_id)
+    log_access(plan, request.user, AccessLog.Action.FHIR)
+    response = HttpResponse(export_json(plan), content_type="application/fhir+json")
+    response["Content-Disposition"] = f'attachment; filename="{_filename(plan, "fhir", "json")}"'
+    return response
+
+
+def _plan_record(plan):
+    return {
+        "id": str(plan.pk),
+        "patient_name": plan.patient_name,
+        "patient_email": plan.patient_email,
+        "team": plan.team.name,
+        "clinician": plan.owner.display_name,
+        "language": plan.language,
+        "patient_can_edit": plan.patient_can_edit,
+        "review_date": plan.review_date,
+        "created": plan.created,
+        "updated": plan.updated,
+        "contents": plan.data(),
+        "versions": [
+            {
+                "number": v.number,
+                "agreed_at": v.agreed_at,
+                "professional_name": v.professional_name,
+                "patient_name": v.patient_name,
+                "note": v.note,
+                "contents": v.data,
+            }
+            for v in plan.versions.all()
+        ],
+        "shares": [
+            {
+                "for": s.label,
+                "created": s.created,
+                "expires": s.expires,
+                "revoked": s.revoked,
+                "last_used": s.last_used,
+                "failed_attempts": s.failed_attempts,
+            }
+            for s in plan.shares.all()
+        ],
+        "access_log": [
+            {
+                "at": e.at,
+                "who": e.actor_label,
+                "on_behalf_of": e.on_behalf_of,
+                "action": e.action,
+                "detail": e.detail,
+            }
+            for e in plan.log.all()
+        ],
+    }
+
+
+@login_required
+def my_data(request):
+    """AVG: everything Houvast keeps about me as a patient, as one JSON file."""
+    user = request.user
+    plans = list(Plan.objects.filter(patient=user).select_related("team", "owner"))
+    for plan in plans:
+        plan.role = "patient"
+        log_access(plan, user, AccessLog.Action.EXPORT)
+    data = {
+        "exported": timezone.now(),
+        "account": {
+            "name": user.name,
+            "email": user.email,
+            "language": user.language,
+            "date_joined": user.date_joined,
+            "last_login": user.last_login,
+        },
+        "plans": [_plan_record(plan) for plan in plans],
+    }
+    body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="houvast-mijn-gegevens.json"'
+    return response
