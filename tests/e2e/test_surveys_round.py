@@ -1,0 +1,86 @@
+"""A participant fills in a stellingen round on a phone; the coordinator reads the summary and presents it."""
+
+import re
+
+from playwright.sync_api import expect
+
+from houvast.surveys.content import statement_set
+from houvast.surveys.models import Answer, Response
+from houvast.surveys.tests.factories import add_responses, make_round
+
+from .conftest import assert_accessible
+
+
+def test_participant_fills_in_on_a_phone_and_coordinator_presents(phone_page, page):
+    round_obj, token = make_round(min_responses=3, network_name="FACT Oost")
+    add_responses(round_obj, [[1] * 10, [5] * 10], comment="Bij ons gaat dit goed")
+    statements = statement_set().statements
+
+    phone_page.goto(f"/stellingen/r/{round_obj.public_token}/")
+    assert phone_page.get_by_role("heading", level=1).inner_text() == "Stellingen voor FACT Oost"
+    assert_accessible(phone_page, "participant form")
+
+    # Answer half, reload: the draft kept on the server brings it back.
+    for statement in statements[:5]:
+        group = phone_page.get_by_role("group", name=re.compile(re.escape(statement.text.nl[:40])))
+        group.get_by_label("Eens", exact=True).check()
+    phone_page.get_by_label("Toelichting (niet verplicht)").first.fill("We doen dit al best vaak")
+    phone_page.get_by_text("Tussendoor bewaard.").wait_for()
+    phone_page.reload()
+    first = phone_page.get_by_role("group", name=re.compile(re.escape(statements[0].text.nl[:40])))
+    expect(first.get_by_label("Eens", exact=True)).to_be_checked()
+    assert (
+        phone_page.get_by_label("Toelichting (niet verplicht)").first.input_value()
+        == "We doen dit al best vaak"
+    )
+
+    # Sending with answers missing says where, and keeps everything.
+    phone_page.get_by_role("button", name="Versturen").click()
+    phone_page.get_by_text("Bijna klaar. Kijk nog even bij:").wait_for()
+    assert_accessible(phone_page, "participant form with errors")
+    for statement in statements[5:]:
+        group = phone_page.get_by_role("group", name=re.compile(re.escape(statement.text.nl[:40])))
+        group.get_by_label("Helemaal eens", exact=True).check()
+    phone_page.get_by_role("button", name="Versturen").click()
+    phone_page.get_by_role("heading", name="Bedankt voor het invullen").wait_for()
+    assert_accessible(phone_page, "thanks page")
+    assert Response.objects.filter(round=round_obj, submitted_at__isnull=False).count() == 3
+    assert Answer.objects.filter(round=round_obj, value=5).count() == 10 + 5
+
+    # The coordinator follows the count, reads the summary and presents it.
+    page.goto(f"/stellingen/beheer/{token}/")
+    expect(page.get_by_text("3 reacties").first).to_be_visible()
+    assert_accessible(page, "coordinator page")
+    page.get_by_role("link", name="Bekijk de samenvatting").click()
+    page.get_by_role("heading", name="Wat valt op").wait_for()
+    assert page.get_by_text("We doen dit al best vaak").count() == 1
+    assert_accessible(page, "summary")
+    page.get_by_role("link", name="Start de presentatie").click()
+    page.get_by_text("Stelling 1 van 10").wait_for()
+    expect(page.get_by_text("Welke patronen vallen op?")).to_be_visible()
+    assert_accessible(page, "presenter view")
+    page.keyboard.press("ArrowRight")
+    page.get_by_text("Stelling 2 van 10").wait_for()
+    page.keyboard.press("ArrowLeft")
+    page.get_by_text("Stelling 1 van 10").wait_for()
+    expect(page.get_by_role("button", name="Volledig scherm")).to_be_visible()
+
+
+def test_closed_round_page_is_kind_and_accessible(page):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    round_obj, _ = make_round(deadline=timezone.now() - timedelta(days=1))
+    page.goto(f"/stellingen/r/{round_obj.public_token}/")
+    expect(page.get_by_role("heading", name="Deze ronde is gesloten")).to_be_visible()
+    expect(page.get_by_text("Carla Coördinator")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_request_form_is_accessible(page):
+    page.goto("/stellingen/")
+    assert_accessible(page, "request form")
+    page.get_by_role("button", name="Ronde aanvragen").click()
+    page.get_by_text("Er ontbreekt nog iets.").wait_for()
+    assert_accessible(page, "request form with errors")
