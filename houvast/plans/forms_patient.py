@@ -23,8 +23,18 @@ class PatientInviteForm(forms.Form):
         },
     )
 
+    def __init__(self, *args, team=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.team = team
+
     def clean_email(self):
-        return self.cleaned_data["email"].strip().lower()
+        email = self.cleaned_data["email"].strip().lower()
+        if self.team is not None and self.team.memberships.filter(user__email__iexact=email).exists():
+            raise forms.ValidationError(
+                _("Dit adres hoort bij iemand uit het team %(team)s. Vul het e-mailadres van de patiënt in."),
+                params={"team": self.team.name},
+            )
+        return email
 
 
 class PatientAccountForm(forms.Form):

@@ -27,7 +27,7 @@ def patient_invite(request, plan_id):
     """A professional invites the patient by email to their own login for this plan."""
     plan = get_plan_for_user(request.user, plan_id, manage=True)
     if request.method == "POST":
-        form = PatientInviteForm(request.POST)
+        form = PatientInviteForm(request.POST, team=plan.team)
         if form.is_valid():
             plan.patient_email = form.cleaned_data["email"]
             plan.save(update_fields=["patient_email"])
@@ -67,6 +67,8 @@ def invite_accept(request, token):
     if user.is_authenticated and user.email.lower() != email:
         return _invite_problem(request, "other_email", 403, plan)
     existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None and plan.team.memberships.filter(user=existing).exists():
+        return _invite_problem(request, "team_member", 403, plan)
     if not user.is_authenticated and existing is not None:
         login_url = reverse("accounts:login") + "?next=" + request.path
         return render(request, "plans/invite_login.html", {"plan": plan, "login_url": login_url})

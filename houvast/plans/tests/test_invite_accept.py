@@ -72,3 +72,14 @@ class InviteAcceptTests(PatientPlanTestCase):
         self.assertEqual(response.status_code, 403)
         self.new_plan.refresh_from_db()
         self.assertIsNone(self.new_plan.patient)
+
+    def test_a_team_member_cannot_become_the_patient_of_a_plan_in_their_team(self):
+        self.new_plan.patient_email = self.member.email
+        self.new_plan.save()
+        url = reverse("plans:invite_accept", args=[make_invite_token(self.new_plan)])
+        self.assertContains(self.client.get(url), "hoort bij een behandelaar", status_code=403)
+        self.login(self.member)
+        response = self.client.post(url)
+        self.assertContains(response, "hoort bij een behandelaar", status_code=403)
+        self.new_plan.refresh_from_db()
+        self.assertIsNone(self.new_plan.patient)

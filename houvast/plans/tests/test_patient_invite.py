@@ -38,3 +38,12 @@ class PatientInviteTests(PatientPlanTestCase):
         self.login(self.owner)
         self.client.post(self.url, {"email": "p@example.org"})
         self.assertIn("relapse prevention plan", mail.outbox[0].body)
+
+    def test_an_address_of_someone_in_the_team_is_refused_and_kept(self):
+        self.login(self.owner)
+        response = self.client.post(self.url, {"email": self.member.email.upper()})
+        self.assertContains(response, "hoort bij iemand uit het team")
+        self.assertContains(response, self.member.email.upper())
+        self.assertEqual(len(mail.outbox), 0)
+        self.plan.refresh_from_db()
+        self.assertEqual(self.plan.patient_email, "patient@example.org")
