@@ -126,8 +126,14 @@ class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code"),
         max_length=16,
+        # No numeric keypad: backup codes hold letters too.
         widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+            attrs={
+                "autocomplete": "one-time-code",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+                "autofocus": True,
+            }
         ),
         error_messages={"required": _("Vul de code in.")},
     )

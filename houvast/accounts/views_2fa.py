@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -17,7 +16,7 @@ from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import hit
 
 from .forms import CodeForm, DisableTwoFactorForm
-from .two_factor import has_device, organisation_requires
+from .two_factor import has_device, organisation_requires, verify_code
 from .views import safe_next
 
 BACKUP_CODE_COUNT = 10
@@ -84,12 +83,10 @@ def verify_2fa(request):
         if not hit("verify-2fa", str(user.pk), 10, 15 * 60):
             form.add_error("code", _("Te veel pogingen. Wacht een kwartier en probeer het dan opnieuw."))
         else:
-            code = form.cleaned_data["code"]
-            for device in list(devices_for_user(user)):
-                verified = django_otp.verify_token(user, device.persistent_id, code)
-                if verified:
-                    django_otp.login(request, verified)
-                    return redirect(safe_next(request))
+            verified = verify_code(user, form.cleaned_data["code"])
+            if verified:
+                django_otp.login(request, verified)
+                return redirect(safe_next(request))
             form.add_error(
                 "code", _("Deze code klopt niet. Typ de nieuwste code uit je app, of een reservecode.")
             )
@@ -106,8 +103,7 @@ def disable_2fa(request):
         return render(request, "accounts/disable_2fa.html", {"required": True})
     form = DisableTwoFactorForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"]
-        if any(django_otp.verify_token(user, d.persistent_id, code) for d in list(devices_for_user(user))):
+        if verify_code(user, form.cleaned_data["code"]):
             TOTPDevice.objects.filter(user=user).delete()
             StaticDevice.objects.filter(user=user).delete()
             messages.success(request, _("Tweestapsverificatie staat uit."))

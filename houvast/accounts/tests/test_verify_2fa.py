@@ -56,6 +56,12 @@ class VerifyTwoFactorTests(BaseTestCase):
         response = self.client.post(URL, {"code": "reserve123"})
         self.assertContains(response, "Deze code klopt niet.")
 
+    def test_a_backup_code_is_no_failed_attempt_on_the_app(self):
+        self.login(self.member)
+        self.client.post(URL, {"code": "reserve123"})
+        self.device.refresh_from_db()
+        self.assertEqual(self.device.throttling_failure_count, 0)
+
     def test_a_wrong_code_gets_a_kind_message(self):
         self.login(self.member)
         response = self.client.post(URL, {"code": self.wrong_code()})
