@@ -68,10 +68,14 @@ class Round(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     activated_at = models.DateTimeField(null=True, blank=True)
     closed_at = models.DateTimeField(null=True, blank=True)
-    # One marker per summary trigger; a worker claims it with a conditional UPDATE (see tasks.py).
+    # Per summary trigger: a worker claims it with a conditional UPDATE and marks it sent afterwards
+    # (see tasks.py); a claim older than tasks.CLAIM_LEASE belongs to a worker that died.
+    deadline_summary_claimed_at = models.DateTimeField(null=True, blank=True)
     deadline_summary_sent_at = models.DateTimeField(null=True, blank=True)
+    complete_summary_claimed_at = models.DateTimeField(null=True, blank=True)
     complete_summary_sent_at = models.DateTimeField(null=True, blank=True)
     manual_summary_requested_at = models.DateTimeField(null=True, blank=True)
+    manual_summary_claimed_at = models.DateTimeField(null=True, blank=True)
     manual_summary_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

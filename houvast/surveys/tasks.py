@@ -3,7 +3,9 @@
 Triggers: "deadline" (the invuldatum passed or the round was closed early), "complete" (every
 invited person answered) and "manual" (the coordinator pressed "Stuur de samenvatting nu").
 A worker claims a trigger with a conditional UPDATE; only the worker whose UPDATE changed the
-row sends, so several workers (or a worker and cron) never send twice.
+row sends, so several workers (or a worker and cron) never send twice. After sending it marks the
+trigger sent. A claim that is neither sent nor given back within CLAIM_LEASE belongs to a worker
+that was killed mid-send: the sweep claims it again, so the summary still arrives.
 """
 
 import logging
@@ -17,51 +19,89 @@ from .models import Round
 
 log = logging.getLogger(__name__)
 SWEEP_EVERY = timedelta(minutes=5)
-MARKERS = {
-    "deadline": "deadline_summary_sent_at",
-    "complete": "complete_summary_sent_at",
-    "manual": "manual_summary_sent_at",
-}
+CLAIM_LEASE = timedelta(minutes=10)
+TRIGGERS = ("deadline", "complete", "manual")
+
+
+def _fields(trigger):
+    if trigger not in TRIGGERS:
+        raise ValueError(trigger)
+    return f"{trigger}_summary_claimed_at", f"{trigger}_summary_sent_at"
+
+
+def _unclaimed(claimed, now):
+    return Q(**{claimed: None}) | Q(**{f"{claimed}__lt": now - CLAIM_LEASE})
 
 
 def claim(round_id, trigger):
-    """True for exactly one caller per trigger until the marker is reset."""
-    marker = MARKERS[trigger]
-    rows = Round.objects.filter(pk=round_id, **{marker: None}).exclude(status=Round.Status.PENDING)
+    """The claim's time for exactly one caller per trigger until it is sent, given back or its lease
+    runs out; None for everyone else."""
+    claimed, sent = _fields(trigger)
+    now = timezone.now()
+    rows = Round.objects.filter(_unclaimed(claimed, now), pk=round_id, **{sent: None}).exclude(
+        status=Round.Status.PENDING
+    )
     if trigger == "manual":
         rows = rows.filter(manual_summary_requested_at__isnull=False)
-    return rows.update(**{marker: timezone.now()}) == 1
+    return now if rows.update(**{claimed: now}) == 1 else None
 
 
-def release(round_id, trigger):
-    Round.objects.filter(pk=round_id).update(**{MARKERS[trigger]: None})
+def mark_sent(round_id, trigger, claimed_at):
+    """Mark the trigger sent, unless the claim was reset meanwhile (the round was reopened)."""
+    claimed, sent = _fields(trigger)
+    Round.objects.filter(pk=round_id, **{claimed: claimed_at}).update(**{claimed: None, sent: timezone.now()})
+
+
+def release(round_id, trigger, claimed_at):
+    claimed, _sent = _fields(trigger)
+    Round.objects.filter(pk=round_id, **{claimed: claimed_at}).update(**{claimed: None})
 
 
 def due_rounds():
     now = timezone.now()
     due = Q(status=Round.Status.CLOSED) | Q(status=Round.Status.OPEN, deadline__lte=now)
-    return Round.objects.filter(due, deadline_summary_sent_at=None, activated_at__isnull=False)
+    return Round.objects.filter(
+        due,
+        _unclaimed("deadline_summary_claimed_at", now),
+        deadline_summary_sent_at=None,
+        activated_at__isnull=False,
+    )
+
+
+def abandoned_claims():
+    """(round id, trigger) of "complete" and "manual" sends whose worker stopped before finishing."""
+    stale = timezone.now() - CLAIM_LEASE
+    for trigger in ("complete", "manual"):
+        claimed, sent = _fields(trigger)
+        for round_id in Round.objects.filter(**{f"{claimed}__lt": stale, sent: None}).values_list(
+            "pk", flat=True
+        ):
+            yield round_id, trigger
 
 
 def deliver(round_id, trigger):
     """Claim, then send; give the claim back when sending fails so the next sweep retries."""
     from .emails import send_summary
 
-    if not claim(round_id, trigger):
+    claimed_at = claim(round_id, trigger)
+    if claimed_at is None:
         return False
     try:
         send_summary(Round.objects.get(pk=round_id))
     except Exception:
-        release(round_id, trigger)
+        release(round_id, trigger, claimed_at)
         raise
+    mark_sent(round_id, trigger, claimed_at)
     return True
 
 
 def send_due_summaries():
+    work = [(round_id, "deadline") for round_id in due_rounds().values_list("pk", flat=True)]
+    work += list(abandoned_claims())
     sent = 0
-    for round_id in due_rounds().values_list("pk", flat=True):
+    for round_id, trigger in work:
         try:
-            sent += deliver(round_id, "deadline")
+            sent += deliver(round_id, trigger)
         except Exception:
             log.exception("Sending the summary of round %s failed; the next sweep tries again", round_id)
     return sent

@@ -159,7 +159,16 @@ def _reopen(round_obj, deadline):
     round_obj.status = Round.Status.OPEN
     round_obj.closed_at = None
     round_obj.deadline_summary_sent_at = None
-    round_obj.save(update_fields=["deadline", "status", "closed_at", "deadline_summary_sent_at"])
+    round_obj.deadline_summary_claimed_at = None
+    round_obj.save(
+        update_fields=[
+            "deadline",
+            "status",
+            "closed_at",
+            "deadline_summary_sent_at",
+            "deadline_summary_claimed_at",
+        ]
+    )
     schedule_sweep()
 
 

@@ -110,7 +110,7 @@ def test_two_concurrent_claims_of_a_manual_trigger_give_one_winner():
 
     def worker():
         barrier.wait(timeout=10)
-        results.append(tasks.claim(round_obj.pk, "manual"))
+        results.append(tasks.claim(round_obj.pk, "manual") is not None)
         connection.close()
 
     threads = [threading.Thread(target=worker) for _ in range(2)]
@@ -119,3 +119,46 @@ def test_two_concurrent_claims_of_a_manual_trigger_give_one_winner():
     for thread in threads:
         thread.join(timeout=60)
     assert sorted(results) == [False, True]
+
+
+def _claim_then_die(round_obj, trigger, minutes_ago):
+    """A worker claimed the trigger `minutes_ago` and was killed before it could send."""
+    assert tasks.claim(round_obj.pk, trigger) is not None
+    Round.objects.filter(pk=round_obj.pk).update(
+        **{f"{trigger}_summary_claimed_at": timezone.now() - timedelta(minutes=minutes_ago)}
+    )
+
+
+@pytest.mark.django_db
+def test_a_worker_killed_mid_send_does_not_block_the_summary_for_long():
+    round_obj = _past_deadline()
+    _claim_then_die(round_obj, "deadline", minutes_ago=2)
+    assert tasks.send_due_summaries() == 0, "a fresh claim may still be sending"
+    assert mail.outbox == []
+    Round.objects.filter(pk=round_obj.pk).update(
+        deadline_summary_claimed_at=timezone.now() - timedelta(minutes=11)
+    )
+    assert tasks.send_due_summaries() == 1
+    assert len(mail.outbox) == 1
+    round_obj.refresh_from_db()
+    assert round_obj.deadline_summary_sent_at is not None
+    assert round_obj.deadline_summary_claimed_at is None
+    assert tasks.send_due_summaries() == 0
+
+
+@pytest.mark.django_db
+def test_the_sweep_finishes_an_abandoned_manual_send():
+    round_obj, _ = make_round()
+    Round.objects.filter(pk=round_obj.pk).update(manual_summary_requested_at=timezone.now())
+    _claim_then_die(round_obj, "manual", minutes_ago=11)
+    assert tasks.send_due_summaries() == 1
+    assert Round.objects.get(pk=round_obj.pk).manual_summary_sent_at is not None
+
+
+@pytest.mark.django_db
+def test_a_send_that_finishes_after_a_reopen_leaves_the_new_deadline_open():
+    round_obj = _past_deadline()
+    claimed_at = tasks.claim(round_obj.pk, "deadline")
+    Round.objects.filter(pk=round_obj.pk).update(deadline_summary_claimed_at=None)  # reopened meanwhile
+    tasks.mark_sent(round_obj.pk, "deadline", claimed_at)
+    assert Round.objects.get(pk=round_obj.pk).deadline_summary_sent_at is None
