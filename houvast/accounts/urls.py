@@ -1,4 +1,3 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import views, views_2fa, views_teams
@@ -7,7 +6,7 @@ app_name = "accounts"
 
 urlpatterns = [
     path("inloggen/", views.login_view, name="login"),
-    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("aanmelden/", views.signup, name="signup"),
     path("bevestigen/<str:token>/", views.confirm_email, name="confirm_email"),
     path("bevestigen-opnieuw/", views.resend_confirmation, name="resend_confirmation"),

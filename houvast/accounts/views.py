@@ -229,3 +229,13 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 
 
 password_change = PasswordChangeView.as_view()
+
+
+class LogoutView(auth_views.LogoutView):
+    """Log out, and have the browser drop what it kept of this site (a plan's read view is cached for
+    offline reading), so the next person on a shared computer finds nothing."""
+
+    def post(self, request, *args, **kwargs):
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response

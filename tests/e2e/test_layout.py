@@ -1,5 +1,7 @@
 """The base layout: skip link, language switch, 320 px wide, 200 % zoom, error pages, dashboard."""
 
+import re
+
 from playwright.sync_api import expect
 
 from houvast.lib.testing import PASSWORD, make_user
@@ -67,3 +69,16 @@ def test_dashboard_after_logging_in_is_accessible(page):
     page.wait_for_url("**/dashboard/")
     assert "Welkom, Anna de Vries" in page.get_by_role("heading", level=1).inner_text()
     assert_accessible(page, "dashboard")
+
+
+def test_logging_out_ends_the_session_in_the_browser(page):
+    make_user("bas@example.org", "Bas Jansen")
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres").fill("bas@example.org")
+    page.get_by_label("Wachtwoord").fill(PASSWORD)
+    page.get_by_role("button", name="Inloggen").last.click()
+    page.wait_for_url("**/dashboard/")
+    page.get_by_role("button", name="Uitloggen").click()
+    page.wait_for_url(re.compile(r"/$"))
+    page.goto("/dashboard/")
+    page.wait_for_url(re.compile(r"/account/inloggen/"))

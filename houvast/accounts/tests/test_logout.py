@@ -14,6 +14,11 @@ class LogoutTests(BaseTestCase):
         response = self.client.get(f"/account/teams/{self.team.pk}/")
         self.assertEqual(response.status_code, 302)
 
+    def test_it_asks_the_browser_to_forget_cached_pages(self):
+        self.login(self.member)
+        response = self.client.post(URL)
+        self.assertEqual(response["Clear-Site-Data"], '"cache", "storage"')
+
     def test_it_follows_a_local_next(self):
         self.login(self.member)
         response = self.client.post(URL, {"next": "/account/uitnodiging/abc/"})
