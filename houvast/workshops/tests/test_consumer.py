@@ -5,10 +5,8 @@ TransactionTestCase, not TestCase: the consumer reads the database from another 
 (`database_sync_to_async`), which would close the connection of a TestCase's open transaction.
 """
 
-import sys
-import types
-
 from channels.db import database_sync_to_async
+from channels.testing import WebsocketCommunicator
 from django.conf import settings
 from django.http import QueryDict
 from django.test import Client, TransactionTestCase
@@ -20,17 +18,6 @@ from houvast.lib.testing import make_user
 from houvast.workshops import engine
 from houvast.workshops.consumers import CLOSE_NOT_ALLOWED
 from houvast.workshops.models import Note, Participant, Session
-
-try:
-    from channels.testing import WebsocketCommunicator
-except ModuleNotFoundError:
-    # `channels.testing` also loads its live-server test case, which needs daphne (not installed: we
-    # serve with uvicorn). The communicator does not use it, so a stand-in module is enough.
-    stand_in = types.ModuleType("daphne.testing")
-    stand_in.DaphneProcess = None
-    sys.modules.setdefault("daphne", types.ModuleType("daphne"))
-    sys.modules.setdefault("daphne.testing", stand_in)
-    from channels.testing import WebsocketCommunicator
 
 ORIGIN = (b"origin", b"http://127.0.0.1")
 TIMEOUT = 3
