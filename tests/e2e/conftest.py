@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from houvast.lib.testing import PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -201,3 +203,12 @@ def assert_accessible(page, context=""):
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
     )
     assert results.violations_count == 0, f"{context or page.url}\n{results.generate_report()}"
+
+
+def log_in(page, email, password=PASSWORD):
+    """Log in through the form, as a person would, and wait until the login page is left."""
+    page.goto("/account/inloggen/")
+    page.get_by_label("E-mailadres").fill(email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").last.click()
+    page.wait_for_url(lambda url: "/account/inloggen/" not in url)

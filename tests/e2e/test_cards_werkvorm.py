@@ -4,20 +4,12 @@ import re
 
 from houvast.accounts.models import Membership, Organisation, Team
 from houvast.cards.models import SessionCardPick
-from houvast.lib.testing import PASSWORD, make_user
+from houvast.lib.testing import make_user
 from houvast.workshops.models import ActionPlan, Session
 
-from .conftest import PHONE, assert_accessible
+from .conftest import PHONE, assert_accessible, log_in
 
 CODE = "VAARD2"
-
-
-def log_in(page, email):
-    page.goto("/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").last.click()
-    page.wait_for_url("**/dashboard/")
 
 
 def join(page, name):

@@ -18,14 +18,14 @@ from houvast.accounts.models import Membership, Organisation, OrganisationMember
 from houvast.accounts.tokens import hash_token
 from houvast.cards import deck
 from houvast.cards.models import CardPick, CardSelection
-from houvast.lib.testing import PASSWORD, make_user
+from houvast.lib.testing import make_user
 from houvast.plans.models import Plan, PlanSection, PlanShare
 from houvast.plans.tests.patient_setup import CONTENTS
 from houvast.surveys.tests.factories import add_responses, make_round
 from houvast.workshops.models import Note, Participant
 from houvast.workshops.tests.factories import make_session
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 MAX_PAGES = 80
 ENGLISH_SAMPLE = 6
@@ -53,14 +53,6 @@ def pattern_of(path):
             segment = "{token}"
         parts.append(segment)
     return "/".join(parts)
-
-
-def log_in(page, email):
-    page.goto("/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").last.click()
-    page.wait_for_url(lambda url: "/account/inloggen/" not in url)
 
 
 def switch_language(page, code):

@@ -4,9 +4,9 @@ import re
 
 from playwright.sync_api import expect
 
-from houvast.lib.testing import PASSWORD, make_user
+from houvast.lib.testing import make_user
 
-from .conftest import assert_accessible
+from .conftest import assert_accessible, log_in
 
 
 def has_no_horizontal_scroll(page):
@@ -62,10 +62,7 @@ def test_the_house_404_page_is_accessible(page):
 
 def test_dashboard_after_logging_in_is_accessible(page):
     make_user("anna@example.org", "Anna de Vries")
-    page.goto("/account/inloggen/")
-    page.get_by_label("E-mailadres").fill("anna@example.org")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").last.click()
+    log_in(page, "anna@example.org")
     page.wait_for_url("**/dashboard/")
     assert "Welkom, Anna de Vries" in page.get_by_role("heading", level=1).inner_text()
     assert_accessible(page, "dashboard")
@@ -73,10 +70,7 @@ def test_dashboard_after_logging_in_is_accessible(page):
 
 def test_logging_out_ends_the_session_in_the_browser(page):
     make_user("bas@example.org", "Bas Jansen")
-    page.goto("/account/inloggen/")
-    page.get_by_label("E-mailadres").fill("bas@example.org")
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").last.click()
+    log_in(page, "bas@example.org")
     page.wait_for_url("**/dashboard/")
     page.get_by_role("button", name="Uitloggen").click()
     page.wait_for_url(re.compile(r"/$"))

@@ -5,18 +5,10 @@ import re
 from playwright.sync_api import expect
 
 from houvast.accounts.models import Membership, Organisation, Team
-from houvast.lib.testing import PASSWORD, make_user
+from houvast.lib.testing import make_user
 from houvast.plans.models import Plan, PlanSection, PlanVersion
 
-from .conftest import assert_accessible
-
-
-def log_in(page, email):
-    page.goto("/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").last.click()
-    page.wait_for_url("**/dashboard/")
+from .conftest import assert_accessible, log_in
 
 
 def test_clinician_builds_a_plan_with_autosave(page):

@@ -7,20 +7,12 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from houvast.accounts.models import Membership, Organisation, Team
-from houvast.lib.testing import PASSWORD, make_user
+from houvast.lib.testing import make_user
 from houvast.plans.models import Plan
 
-from .conftest import PHONE, assert_accessible
+from .conftest import PHONE, assert_accessible, log_in
 
 PATIENT_PASSWORD = "mijn-eigen-lange-zin-7"
-
-
-def log_in(page, email):
-    page.goto("/account/inloggen/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Inloggen").last.click()
-    page.wait_for_url("**/dashboard/")
 
 
 def save_part(page, plan, key, field_label, text):
