@@ -10,6 +10,7 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", views_patient.invite_accept, name="invite_accept"),
     path("mijn-plannen/", views_patient.my_plans, name="my_plans"),
     path("<uuid:plan_id>/lezen/", views_patient.plan_read, name="read"),
+    path("offline.js", views_patient.offline_worker, name="offline_worker"),
     path("<uuid:plan_id>/taal/", views_patient.plan_set_language, name="set_language"),
     path("<uuid:plan_id>/logboek/", views_patient.plan_log, name="log"),
     # Sharing with naasten and the GP (views_share.py)

@@ -125,8 +125,18 @@ def plan_read(request, plan_id):
             language_form=PlanLanguageForm(initial={"language": plan.language}),
         )
         response = render(request, "plans/read.html", context)
-    # Kept by the browser so the page still opens when the connection drops (back, reopen tab).
-    response["Cache-Control"] = "private, max-age=86400"
+    # Always the newest version when online. The patient's own plan is kept on their device by the
+    # service worker (offline_worker.js), which only keeps responses with this header.
+    response["Cache-Control"] = "private, no-cache"
+    if plan.role == PATIENT:
+        response["X-Houvast-Offline"] = "yes"
+    return response
+
+
+def offline_worker(request):
+    """The service worker that keeps the patient's read view readable without internet."""
+    response = render(request, "plans/offline_worker.js", content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
     return response
 
 

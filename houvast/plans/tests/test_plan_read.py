@@ -28,11 +28,20 @@ class PlanReadTests(PatientPlanTestCase):
         self.assertContains(response, "Mijn tuin en mijn hond")
         self.assertTrue(self.plan.log.filter(action=AccessLog.Action.PHONE, actor=self.patient).exists())
 
-    def test_the_page_is_self_contained_and_kept_by_the_browser(self):
+    def test_the_patients_page_is_self_contained_and_kept_on_their_device(self):
         self.login(self.patient)
         response = self.client.get(self.url)
-        self.assertIn("max-age", response["Cache-Control"])
+        self.assertEqual(response["Cache-Control"], "private, no-cache")
+        self.assertEqual(response["X-Houvast-Offline"], "yes")
+        self.assertContains(response, 'data-worker="/plannen/offline.js"')
+        self.assertContains(response, 'id="offline-note"')
         self.assertNotContains(response, "hx-get")
+
+    def test_a_professionals_view_is_not_kept_for_offline_use(self):
+        self.login(self.owner)
+        response = self.client.get(self.url)
+        self.assertNotIn("X-Houvast-Offline", response)
+        self.assertNotContains(response, "offline.js")
 
     def test_html_in_the_plan_is_escaped(self):
         section = self.plan.sections.get(key="about")
