@@ -4,10 +4,19 @@ Templates live in each app's `templates/emails/`. Every kind of message has its 
 function in the app's emails.py that calls `send()` here.
 """
 
+import logging
+import smtplib
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+
+log = logging.getLogger(__name__)
+
+
+class MailNotSent(Exception):
+    """The mail server could not be reached or refused the message; views show a kind message."""
 
 
 def render(name, context):
@@ -29,5 +38,9 @@ def send(name, to, context, language=None, attachments=(), headers=None):
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in attachments:
         message.attach(filename, content, mimetype)
-    message.send()
+    try:
+        message.send()
+    except (smtplib.SMTPException, OSError) as error:
+        log.warning("Mail %s could not be sent: %s", name, error)
+        raise MailNotSent(str(error)) from error
     return message

@@ -1,6 +1,8 @@
 """The shared base test case: an owner, a team member and an outsider."""
 
-from django.test import TestCase
+import socket
+
+from django.test import TestCase, override_settings
 
 from houvast.accounts.models import Membership, Organisation, OrganisationMembership, Team, User
 
@@ -32,3 +34,22 @@ class BaseTestCase(TestCase):
 
     def login(self, user):
         self.client.force_login(user)
+
+
+def closed_port():
+    """A loopback port nothing listens on: connecting to it is refused, as with a mail server that is down."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def mail_server_down():
+    """Settings for a test in which the SMTP server refuses connections (a real SMTP attempt, no mock)."""
+    return override_settings(
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=closed_port(),
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_TIMEOUT=2,
+    )

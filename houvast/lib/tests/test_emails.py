@@ -4,6 +4,7 @@ from django.core import mail
 from django.test import SimpleTestCase, override_settings
 
 from houvast.lib import emails
+from houvast.lib.testing import mail_server_down
 
 TEMPLATES = [
     {
@@ -41,3 +42,7 @@ class SendTests(SimpleTestCase):
             "greeting", "a@example.org", {"name": "Ans"}, attachments=[("x.pdf", b"%PDF", "application/pdf")]
         )
         self.assertEqual(mail.outbox[0].attachments[0][0], "x.pdf")
+
+    def test_a_mail_server_that_is_down_gives_mail_not_sent(self):
+        with mail_server_down(), self.assertRaises(emails.MailNotSent), self.assertLogs("houvast.lib.emails"):
+            emails.send("greeting", "a@example.org", {"name": "Ans"})
