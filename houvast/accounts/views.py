@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from houvast.lib.emails import MailNotSent
 from houvast.lib.ratelimit import client_key, hit
 
 from .emails import send_confirm_email
@@ -28,6 +29,9 @@ from .tokens import read_confirm_token
 from .two_factor import has_device, organisation_requires
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
+MAIL_NOT_SENT = gettext_lazy(
+    "De e-mail kon nu niet worden verstuurd. Probeer het over een paar minuten opnieuw."
+)
 
 
 def safe_next(request, fallback="dashboard"):
@@ -51,7 +55,18 @@ def signup(request):
                 language=translation.get_language() or settings.LANGUAGE_CODE,
             )
             login(request, user, backend=MODEL_BACKEND)
-            send_confirm_email(user)
+            try:
+                send_confirm_email(user)
+            except MailNotSent:
+                messages.warning(
+                    request,
+                    _(
+                        "Welkom bij Houvast! Je account is aangemaakt, maar de e-mail om je adres "
+                        "te bevestigen kon nu niet worden verstuurd. Vraag hem over een paar minuten "
+                        "opnieuw aan."
+                    ),
+                )
+                return redirect(safe_next(request))
             messages.success(
                 request,
                 _(
@@ -86,10 +101,14 @@ def resend_confirmation(request):
     if user.email_confirmed:
         messages.info(request, _("Je e-mailadres is al bevestigd."))
     elif hit("confirm-resend", str(user.pk), 3, 60 * 60):
-        send_confirm_email(user)
-        messages.success(
-            request, _("We hebben de e-mail opnieuw gestuurd naar %(email)s.") % {"email": user.email}
-        )
+        try:
+            send_confirm_email(user)
+        except MailNotSent:
+            messages.error(request, MAIL_NOT_SENT)
+        else:
+            messages.success(
+                request, _("We hebben de e-mail opnieuw gestuurd naar %(email)s.") % {"email": user.email}
+            )
     else:
         messages.warning(
             request,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from houvast.lib.emails import MailNotSent
 from houvast.lib.ratelimit import hit
 
 from .emails import send_invitation
@@ -24,6 +25,7 @@ from .permissions import (
 )
 from .tokens import hash_token, new_invitation_token
 from .two_factor import has_device
+from .views import MAIL_NOT_SENT
 
 ADMIN = Membership.Role.ADMIN
 
@@ -130,7 +132,12 @@ def invite(request, team_id):
             invited_by=request.user,
         )
     existing = User.objects.filter(email__iexact=email).first()
-    send_invitation(invitation, token, language=existing.language if existing else None)
+    try:
+        send_invitation(invitation, token, language=existing.language if existing else None)
+    except MailNotSent:
+        invitation.delete()  # nobody received its link
+        form.add_error("email", MAIL_NOT_SENT)
+        return _render_team(request, membership, invite_form=form, status=503)
     messages.success(request, _("We hebben een uitnodiging gestuurd naar %(email)s.") % {"email": email})
     return redirect("accounts:team", team.pk)
 

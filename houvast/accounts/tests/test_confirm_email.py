@@ -7,7 +7,7 @@ from django.core.signing import TimestampSigner
 
 from houvast.accounts.emails import send_confirm_email
 from houvast.accounts.tokens import make_confirm_token
-from houvast.lib.testing import BaseTestCase, make_user
+from houvast.lib.testing import BaseTestCase, mail_server_down, make_user
 
 
 class ConfirmEmailTests(BaseTestCase):
@@ -55,6 +55,12 @@ class ConfirmEmailTests(BaseTestCase):
         response = self.client.post("/account/bevestigen-opnieuw/", {"next": "/dashboard/"})
         self.assertRedirects(response, "/dashboard/", fetch_redirect_response=False)
         self.assertEqual(len(mail.outbox), 1)
+
+    def test_resend_with_the_mail_server_down_says_so(self):
+        self.login(self.newbie)
+        with mail_server_down(), self.assertLogs("houvast.lib.emails"):
+            response = self.client.post("/account/bevestigen-opnieuw/", follow=True)
+        self.assertContains(response, "kon nu niet worden verstuurd")
 
     def test_resend_is_rate_limited(self):
         self.login(self.newbie)

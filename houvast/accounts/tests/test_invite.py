@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.cache import cache
 
 from houvast.accounts.models import Invitation
-from houvast.lib.testing import BaseTestCase
+from houvast.lib.testing import BaseTestCase, mail_server_down
 
 
 class InviteTests(BaseTestCase):
@@ -37,6 +37,14 @@ class InviteTests(BaseTestCase):
         response = self.client.get(self.link_in(message))
         self.assertContains(response, "Je bent uitgenodigd voor het team FACT-team Noord")
         self.assertContains(response, "Account maken")
+
+    def test_a_mail_server_that_is_down_keeps_the_address_and_no_dead_invitation(self):
+        self.login(self.owner)
+        with mail_server_down(), self.assertLogs("houvast.lib.emails"):
+            response = self.client.post(self.url, {"email": "nieuw@example.org", "role": "lid"})
+        self.assertContains(response, "kon nu niet worden verstuurd", status_code=503)
+        self.assertContains(response, 'value="nieuw@example.org"', status_code=503)
+        self.assertFalse(Invitation.objects.filter(team=self.team).exists())
 
     def test_the_token_is_not_stored_in_the_database(self):
         self.login(self.owner)

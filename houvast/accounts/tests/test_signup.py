@@ -3,7 +3,7 @@ import re
 from django.core import mail
 
 from houvast.accounts.models import User
-from houvast.lib.testing import PASSWORD, BaseTestCase
+from houvast.lib.testing import PASSWORD, BaseTestCase, mail_server_down
 
 URL = "/account/aanmelden/"
 
@@ -35,6 +35,13 @@ class SignupTests(BaseTestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.assertEqual(mail.outbox[0].to, ["nina@example.org"])
         self.assertIn("/account/bevestigen/", mail.outbox[0].body)
+
+    def test_a_mail_server_that_is_down_still_gives_the_account_and_says_so(self):
+        with mail_server_down(), self.assertLogs("houvast.lib.emails"):
+            response = self.client.post(URL, signup_data(), follow=True)
+        self.assertContains(response, "kon nu niet worden verstuurd")
+        self.assertTrue(User.objects.filter(email="nina@example.org").exists())
+        self.assertContains(response, "Bevestig nog even je e-mailadres")
 
     def test_duplicate_email_gets_a_clear_message_and_keeps_input(self):
         response = self.client.post(URL, signup_data(email="LID@example.org", name="Mo Twee"))
