@@ -2,6 +2,8 @@
 
 import re
 
+from playwright.sync_api import expect
+
 from houvast.accounts.models import Membership, Organisation, Team
 from houvast.cards.models import SessionCardPick
 from houvast.lib.testing import make_user
@@ -137,12 +139,20 @@ def test_a_professional_gives_a_card_to_a_patient(new_context, live_app):
     professional.get_by_role("button", name="Selectie bewaren").click()
     professional.get_by_role("heading", name="Kaartjes voor J.").wait_for()
 
-    # The patient picks on the large tablet view.
+    # The patient picks on the large tablet view, without the site menu or account links.
     professional.get_by_role("link", name="Laat de patiënt een kaartje kiezen").click()
+    professional.get_by_role("heading", name="Kies een kaartje").wait_for()
+    expect(professional.get_by_role("link", name="Plannen")).to_have_count(0)
+    expect(professional.get_by_role("link", name="Mijn account")).to_be_hidden()
+    expect(professional.get_by_role("button", name="Uitloggen")).to_be_hidden()
     assert_accessible(professional, "choose view")
     professional.get_by_role("button", name=re.compile("Even ademruimte")).click()
     professional.get_by_text("Je koos: Even ademruimte").wait_for()
-    professional.get_by_role("link", name="Klaar: terug naar de selectie").click()
+    expect(professional.get_by_role("link", name="Houvast", exact=True)).to_be_hidden()
+    assert_accessible(professional, "chosen view")
+    professional.get_by_role("link", name="Klaar (voor de behandelaar)").click()
+    professional.get_by_role("heading", name="Kaartjes voor J.").wait_for()
+    expect(professional.get_by_role("link", name="Plannen")).to_be_visible()
 
     # A link that shows just that card, then revoked.
     professional.get_by_label(re.compile("^Kaartje:?$")).select_option(label="Even ademruimte")

@@ -39,3 +39,13 @@ class ChooseTests(BaseTestCase):
         self.login(self.outsider)
         self.assertEqual(self.client.post(self.url, {"slug": "ademruimte"}).status_code, 404)
         self.assertFalse(CardPick.objects.exists())
+
+    def test_the_tablet_views_leave_out_the_site_menu(self):
+        pick = CardPick.objects.create(selection=self.selection, slug="ademruimte")
+        for url in (self.url, f"{self.url}{pick.pk}/"):
+            response = self.client.get(url)
+            self.assertContains(response, 'class="cards-tablet"')
+            self.assertNotContains(response, 'href="/plannen/"')
+            self.assertNotContains(response, 'href="/dashboard/"')
+            self.assertContains(response, "Klaar (voor de behandelaar)")
+            self.assertContains(response, f'href="/kaarten/selecties/{self.selection.pk}/"')
