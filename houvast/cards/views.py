@@ -226,19 +226,26 @@ def share_revoke(request, selection_id, link_id):
     return redirect("cards:selection", selection_id)
 
 
-def shared(request, token):
-    """The card behind a share link, with no account; a kind page when the link no longer works."""
+def _working_link(request, token):
+    """(link, None) when the link works, else (None, the kind page that says why it does not)."""
     if not hit("cards-shared", client_key(request), limit=60, window_seconds=60):
-        return render(request, "cards/shared_unavailable.html", {"reason": "busy"}, status=429)
+        return None, render(request, "cards/shared_unavailable.html", {"reason": "busy"}, status=429)
     link = ShareLink.find(token)
     if link is None or link.card is None:
-        return render(request, "cards/shared_unavailable.html", {"reason": "unknown"}, status=404)
+        return None, render(request, "cards/shared_unavailable.html", {"reason": "unknown"}, status=404)
     if link.revoked is not None:
-        return render(request, "cards/shared_unavailable.html", {"reason": "revoked"}, status=410)
+        return None, render(request, "cards/shared_unavailable.html", {"reason": "revoked"}, status=410)
     if link.is_expired:
-        return render(
-            request, "cards/shared_unavailable.html", {"reason": "expired", "link": link}, status=410
-        )
+        context = {"reason": "expired", "link": link}
+        return None, render(request, "cards/shared_unavailable.html", context, status=410)
+    return link, None
+
+
+def shared(request, token):
+    """The card behind a share link, with no account; a kind page when the link no longer works."""
+    link, unavailable = _working_link(request, token)
+    if unavailable:
+        return unavailable
     response = render(request, "cards/shared.html", {"card": link.card, "link": link, "token": token})
     response["Referrer-Policy"] = "no-referrer"
     response["X-Robots-Tag"] = "noindex"
@@ -246,7 +253,9 @@ def shared(request, token):
 
 
 def shared_pdf(request, token):
-    link = ShareLink.find(token)
-    if link is None or not link.is_active or link.card is None:
-        raise Http404
-    return pdf_response(printing.single_pdf(link.card), printing.filename(link.card.slug))
+    link, unavailable = _working_link(request, token)
+    if unavailable:
+        return unavailable
+    response = pdf_response(printing.single_pdf(link.card), printing.filename(link.card.slug))
+    response["X-Robots-Tag"] = "noindex"
+    return response

@@ -60,7 +60,17 @@ class ShareLinkTests(BaseTestCase):
         self.assertContains(response, "Deze link is verlopen op", status_code=410)
         self.assertContains(response, "Vraag je behandelaar om een nieuwe link.", status_code=410)
         self.assertNotContains(response, "Even ademruimte", status_code=410)
-        self.assertEqual(self.client.get(f"/kaarten/k/{token}/pdf/").status_code, 404)
+
+    def test_the_pdf_of_an_expired_or_revoked_link_says_so_kindly(self):
+        expired = self.make_link(expires=timezone.now() - timedelta(minutes=1))
+        response = self.client.get(f"/kaarten/k/{expired}/pdf/")
+        self.assertContains(response, "Deze link is verlopen op", status_code=410)
+        self.assertNotEqual(response["Content-Type"], "application/pdf")
+        revoked = self.make_link(revoked=timezone.now())
+        response = self.client.get(f"/kaarten/k/{revoked}/pdf/")
+        self.assertContains(response, "heeft deze link ingetrokken", status_code=410)
+        response = self.client.get("/kaarten/k/verzonnen-token/pdf/")
+        self.assertContains(response, "Deze link kennen we niet.", status_code=404)
 
     def test_a_revoked_link_says_so_kindly(self):
         token = self.make_link(revoked=timezone.now())
