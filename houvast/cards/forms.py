@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from houvast.accounts.permissions import teams_for_user
 
@@ -57,13 +58,17 @@ class ShareForm(forms.Form):
         label=_("Geldig"),
         coerce=int,
         initial=30,
-        choices=[(d, _("%(days)s dagen") % {"days": d}) for d in ShareLink.DAY_CHOICES],
         error_messages={"invalid_choice": _("Kies hoe lang de link geldig is.")},
     )
 
     def __init__(self, *args, selection, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slug"].choices = [(card.slug, str(card.title)) for card in selection.cards]
+        # Built per request, so the labels follow the language of the person who sees the form.
+        self.fields["days"].choices = [
+            (days, ngettext("%(days)s dag", "%(days)s dagen", days) % {"days": days})
+            for days in ShareLink.DAY_CHOICES
+        ]
 
 
 class PrintForm(forms.Form):

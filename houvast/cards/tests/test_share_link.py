@@ -114,3 +114,15 @@ class ShareLinkTests(BaseTestCase):
             self.client.get("/kaarten/k/verzonnen/")
         response = self.client.get("/kaarten/k/verzonnen/")
         self.assertContains(response, "Wacht een minuut", status_code=429)
+
+    def test_the_validity_choices_follow_the_language(self):
+        self.owner.language = "en"
+        self.owner.save(update_fields=["language"])
+        self.login(self.owner)
+        response = self.client.get(self.url)
+        self.assertContains(response, '<option value="30" selected>30 days</option>', html=True)
+        self.assertContains(response, '<option value="7">7 days</option>', html=True)
+        self.assertNotContains(response, "dagen")
+        self.owner.language = "nl"
+        self.owner.save(update_fields=["language"])
+        self.assertContains(self.client.get(self.url), '<option value="7">7 dagen</option>', html=True)
