@@ -6,6 +6,14 @@ from houvast.accounts.permissions import teams_for_user
 
 from . import deck
 from .models import ShareLink
+from .text import without_nul
+
+
+class TextField(forms.CharField):
+    """A text field that drops NUL characters before validating (PostgreSQL cannot store them)."""
+
+    def to_python(self, value):
+        return super().to_python(without_nul(value))
 
 
 def card_choices():
@@ -13,7 +21,7 @@ def card_choices():
 
 
 class SelectionForm(forms.Form):
-    label = forms.CharField(
+    label = TextField(
         label=_("Label voor deze selectie"),
         max_length=60,
         help_text=_("Gebruik initialen of een schuilnaam. Zet hier geen naam of gezondheidsgegevens."),

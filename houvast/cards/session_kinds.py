@@ -31,6 +31,7 @@ from houvast.workshops.models import ActionPlan, Note, SharedAnswer, Vote
 
 from . import deck
 from .models import SessionCardPick
+from .text import nul_free
 
 SKILLS_STEP = "wat-helpt"
 # Private skills carry their own step key: ending a session un-hides every note, and these must stay
@@ -413,13 +414,13 @@ register(
         name="wat-helpt",
         template="cards/kinds/_wat_helpt.html",
         actions={
-            "skill.add": Action(skill_add),
-            "skill.share": Action(skill_share),
-            "note.delete": Action(note_delete),
-            "note.merge": Action(skill_merge),
-            "note.split": Action(note_split),
-            "skill.vote": Action(skill_vote),
-            "skill.core": Action(skill_core, facilitator_only=True),
+            "skill.add": Action(nul_free(skill_add)),
+            "skill.share": Action(nul_free(skill_share)),
+            "note.delete": Action(nul_free(note_delete)),
+            "note.merge": Action(nul_free(skill_merge)),
+            "note.split": Action(nul_free(note_split)),
+            "skill.vote": Action(nul_free(skill_vote)),
+            "skill.core": Action(nul_free(skill_core), facilitator_only=True),
         },
         context=skills_context,
         report_template="cards/kinds/_report_wat_helpt.html",
@@ -429,7 +430,7 @@ register(
     StepKind(
         name="terugval-bespreken",
         template="cards/kinds/_terugval_bespreken.html",
-        actions={"discussion.save": Action(discussion_save, facilitator_only=True)},
+        actions={"discussion.save": Action(nul_free(discussion_save), facilitator_only=True)},
         context=discussion_context,
         report_template="cards/kinds/_report_terugval_bespreken.html",
     )
@@ -438,7 +439,7 @@ register(
     StepKind(
         name="kaartjes",
         template="cards/kinds/_kaartjes.html",
-        actions={"card.pick": Action(card_pick)},
+        actions={"card.pick": Action(nul_free(card_pick))},
         context=cards_context,
         report_template="cards/kinds/_report_kaartjes.html",
     )
@@ -447,7 +448,10 @@ register(
     StepKind(
         name="toolkit",
         template="cards/kinds/_toolkit.html",
-        actions={"toolkit.save": Action(toolkit_save), "toolkit.email": Action(toolkit_email)},
+        actions={
+            "toolkit.save": Action(nul_free(toolkit_save)),
+            "toolkit.email": Action(nul_free(toolkit_email)),
+        },
         context=toolkit_context,
         report_template="cards/kinds/_report_toolkit.html",
     )

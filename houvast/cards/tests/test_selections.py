@@ -25,6 +25,13 @@ class SelectionsTests(BaseTestCase):
         self.assertEqual(selection.owner, self.member)
         self.assertEqual(selection.slugs, ["vast-ritme", "ademruimte"])
 
+    def test_nul_characters_are_taken_out_of_the_label(self):
+        self.login(self.member)
+        self.client.post(
+            "/kaarten/selecties/", {"label": "A.\x00B.", "team": self.team.pk, "slugs": ["vast-ritme"]}
+        )
+        self.assertEqual(CardSelection.objects.get().label, "A.B.")
+
     def test_bad_input_keeps_what_was_typed(self):
         self.login(self.member)
         response = self.client.post("/kaarten/selecties/", {"label": "<b>J.</b>", "team": self.team.pk})

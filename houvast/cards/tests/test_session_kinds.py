@@ -63,6 +63,9 @@ class SkillsStepTests(SessionKindsTestCase):
         self.perform(self.actor(participant), "skill.add", text=text)
         return self.session.notes.latest("id")
 
+    def test_nul_characters_are_taken_out_of_a_skill(self):
+        self.assertEqual(self.add(self.ann, "Ritme\x00 houden").text, "Ritme houden")
+
     def test_a_new_skill_is_private_until_shared(self):
         note = self.add(self.ann, "Eigen signalen herkennen")
         self.assertTrue(note.hidden)
@@ -169,6 +172,10 @@ class DiscussionStepTests(SessionKindsTestCase):
         self.assertIn("Schaamte en tijdsdruk", html)
         self.assertIn("Welke hulpmiddelen zetten jullie in", html)
 
+    def test_nul_characters_are_taken_out_of_an_answer(self):
+        self.perform(self.facilitator, "discussion.save", question=0, text="Bij de\x00 intake")
+        self.assertEqual(SharedAnswer.objects.get().text, "Bij de intake")
+
     def test_a_stale_version_is_a_conflict(self):
         self.perform(self.facilitator, "discussion.save", question=0, text="Aan het eind", version=0)
         with self.assertRaises(engine.Conflict):
@@ -229,6 +236,11 @@ class ToolkitStepTests(SessionKindsTestCase):
 
     def save(self, participant, **values):
         return self.perform(self.actor(participant), "toolkit.save", **values)
+
+    def test_nul_characters_are_taken_out_of_the_toolkit(self):
+        self.save(self.ann, skill_1="Sig\x00nalen", skill_2="\x00", insight="In\x00zicht", card="vast-ritme")
+        items = ActionPlan.objects.get(participant=self.ann).items
+        self.assertEqual((items["skill_1"], items["skill_2"], items["insight"]), ("Signalen", "", "Inzicht"))
 
     def test_the_toolkit_is_private_and_one_insight_can_be_shared(self):
         self.save(
