@@ -4,7 +4,7 @@ Storage: skills are workshop Notes of the step "wat-helpt" (step key "wat-helpt-
 while still private to their author), dots are workshop Votes, the group's answers in
 "terugval-bespreken" are SharedAnswers without a note, card picks are `SessionCardPick`s and the
 mini-toolkit is the participant's ActionPlan (items `skill_1`, `skill_2`, `card`, `insight`;
-`shared_key` "insight" when shared).
+`shared_key` "insight" when shared; `emailed_at` or, when the mail server was down, `email_failed`).
 Session.state key: `cards_core` (ids of the 5–7 notes the group chose as core skills).
 """
 
@@ -314,7 +314,7 @@ def toolkit_save(actor, data, step):
     share = data.get("share_insight") == "on" and bool(items["insight"])
     plan, _created = ActionPlan.objects.get_or_create(session=actor.session, participant=actor.participant)
     was_shared = plan.shared_text
-    plan.items = {**{k: v for k, v in plan.items.items() if k == "emailed_at"}, **items}
+    plan.items = {**{k: v for k, v in plan.items.items() if k in ("emailed_at", "email_failed")}, **items}
     plan.shared_key = "insight" if share else ""
     plan.updated = timezone.now()
     plan.save(update_fields=["items", "shared_key", "updated"])
@@ -351,10 +351,23 @@ def toolkit_email(actor, data, step):
         )
     context = {"lines": toolkit_lines(plan), "werkvorm": werkvorm_of(actor.session)}
     language = get_language() or "nl"
-    transaction.on_commit(lambda: emails.send("cards-toolkit", address, context, language=language))
-    plan.items = {**plan.items, "emailed_at": timezone.now().isoformat()}
+    transaction.on_commit(lambda: _send_toolkit(plan.pk, address, context, language))
+    items = {k: v for k, v in plan.items.items() if k != "email_failed"}
+    plan.items = {**items, "emailed_at": timezone.now().isoformat()}
     plan.save(update_fields=["items"])
     return "plan"
+
+
+def _send_toolkit(plan_id, address, context, language):
+    """Send after the commit; when the mail server is down, note it so the participant is told kindly."""
+    try:
+        emails.send("cards-toolkit", address, context, language=language)
+    except emails.MailNotSent:
+        plan = ActionPlan.objects.filter(pk=plan_id).first()
+        if plan is not None:
+            items = {k: v for k, v in plan.items.items() if k != "emailed_at"}
+            plan.items = {**items, "email_failed": timezone.now().isoformat()}
+            plan.save(update_fields=["items"])
 
 
 def shared_insights(session):
@@ -381,6 +394,7 @@ def toolkit_context(actor, step):
         "toolkit": items,
         "toolkit_saved": plan is not None and any(items.get(k) for k in TOOLKIT_SKILLS),
         "toolkit_emailed": bool(items.get("emailed_at")),
+        "toolkit_email_failed": bool(items.get("email_failed")),
         "toolkit_shared": bool(plan and plan.shared_text),
         "toolkit_max": TOOLKIT_TEXT_MAX,
         "my_cards": deck.cards_for(my_picks),

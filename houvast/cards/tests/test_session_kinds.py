@@ -8,7 +8,7 @@ from django.utils import translation
 
 from houvast.cards.models import SessionCardPick
 from houvast.cards.session_kinds import core_skills, report_data
-from houvast.lib.testing import BaseTestCase
+from houvast.lib.testing import BaseTestCase, mail_server_down
 from houvast.workshops import engine
 from houvast.workshops.kinds import get_kind
 from houvast.workshops.models import ActionPlan, Participant, Session, SharedAnswer
@@ -287,6 +287,24 @@ class ToolkitStepTests(SessionKindsTestCase):
         self.assertIn("Signalen herkennen", mail.outbox[0].body)
         self.assertIn("Een vast ritme", mail.outbox[0].body)
         self.assertNotIn("ann@example.org", str(ActionPlan.objects.get().items))
+
+    def test_a_mail_server_that_is_down_is_told_kindly_and_the_toolkit_is_kept(self):
+        self.save(self.ann, skill_1="Signalen herkennen", card="vast-ritme")
+        with mail_server_down(), self.captureOnCommitCallbacks(execute=True):
+            self.perform(self.actor(self.ann), "toolkit.email", email="ann@example.org")
+        items = ActionPlan.objects.get().items
+        self.assertEqual(items["skill_1"], "Signalen herkennen")
+        self.assertIn("email_failed", items)
+        self.assertNotIn("emailed_at", items)
+        html = self.render_step(self.actor(self.ann))
+        self.assertIn("Het mailen lukte nu niet", html)
+        self.assertNotIn("We hebben je mini-toolkit gemaild.", html)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.perform(self.actor(self.ann), "toolkit.email", email="ann@example.org")
+        self.assertEqual(len(mail.outbox), 1)
+        html = self.render_step(self.actor(self.ann))
+        self.assertIn("We hebben je mini-toolkit gemaild.", html)
+        self.assertNotIn("Het mailen lukte nu niet", html)
 
     def test_a_wrong_address_or_no_toolkit_is_refused(self):
         self.assertIn("Bewaar eerst", self.refused(self.actor(self.ann), "toolkit.email", email="a@b.nl"))
