@@ -42,6 +42,8 @@ class Actor:
     participant: Participant | None = None
     is_facilitator: bool = False
     user: object = None
+    # The board on the projector: the whole room sees it, so it shows only what everyone may see.
+    on_projector: bool = False
 
     @property
     def label(self):

@@ -186,8 +186,10 @@ def clock(seconds):
     return f"{sign}{minutes}:{rest:02d}"
 
 
-def stage_context(request, actor):
+def stage_context(request, actor, projector=False):
     session = actor.session
+    projector = projector or request.GET.get("weergave") == "bord"
+    actor.on_projector = projector
     werkvorm = engine.werkvorm_of(session)
     steps = list(werkvorm.steps) if werkvorm else []
     step = engine.current_step(session)
@@ -205,7 +207,7 @@ def stage_context(request, actor):
         "is_open": session.is_open,
         "timer_remaining": session.timer_remaining(now),
         "timer_text": clock(max(0, session.timer_remaining(now))),
-        "projector": request.GET.get("weergave") == "bord",
+        "projector": projector,
         "timer_running": session.timer_running,
         "elapsed_minutes": elapsed_minutes,
         "participant_count": session.participants.count(),
@@ -262,11 +264,9 @@ def state(request, code):
 @never_cache
 def board(request, code):
     session, actor = get_session_for_actor(request, code)
-    ctx = stage_context(request, actor)
+    ctx = stage_context(request, actor, projector=True)
     join_url = _join_url(request, session)
-    ctx.update(
-        {"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen")), "projector": True}
-    )
+    ctx.update({"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen"))})
     ctx["stage_url"] = reverse("workshops:stage", args=[session.code]) + "?weergave=bord"
     return render(request, "workshops/board.html", ctx)
 

@@ -32,11 +32,12 @@ TAG_MAX_LENGTH = 40
 
 
 def visible_notes(actor, step_key=None):
-    """Notes this actor may see: hidden ones only for their author (and never merged-away ones)."""
+    """Notes this actor may see: hidden ones only for their author and the facilitator, never on the
+    projector (and never merged-away ones)."""
     notes = actor.session.notes.filter(merged_into=None)
     if step_key:
         notes = notes.filter(step_key=step_key)
-    if not actor.is_facilitator:
+    if not actor.is_facilitator or actor.on_projector:
         mine = Q(author=actor.participant) if actor.participant else Q(pk=None)
         notes = notes.filter(Q(hidden=False) | mine)
     return notes.select_related("author").prefetch_related("children")
