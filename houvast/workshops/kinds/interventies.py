@@ -22,6 +22,7 @@ from .notes import (
     note_reasons,
     note_split,
     visible_notes,
+    without_nul,
 )
 
 FOCUS_CHOICES = [
@@ -166,7 +167,8 @@ def save_answer(actor, data, step):
     session = actor.session
     questions = list(step.questions)
     key = data.get("key", "")
-    if not key.startswith("q") or not key[1:].isdigit() or not 0 <= int(key[1:]) < len(questions):
+    number = key[1:]
+    if not (key.startswith("q") and number.isascii() and number.isdigit() and int(number) < len(questions)):
         raise ActionRefused(_("Deze vraag bestaat niet."))
     try:
         note_id = int(data.get("note", ""))
@@ -174,7 +176,7 @@ def save_answer(actor, data, step):
         note_id = None
     if note_id not in session.state.get("chosen", []):
         raise Conflict(_("Deze interventie is niet meer gekozen. Je ziet nu de actuele keuze."))
-    text = (data.get("text") or "").strip()
+    text = without_nul(data.get("text")).strip()
     if len(text) > ANSWER_MAX:
         raise ActionRefused(
             _("Dit antwoord is %(length)s tekens. Er passen er %(max)s in; maak het wat korter.")
@@ -240,7 +242,7 @@ def save_plan(actor, data, step):
         raise ActionRefused(_("Het mini-actieplan schrijft iedere deelnemer op het eigen apparaat."))
     items = {}
     for key, _label in PLAN_ITEMS:
-        text = (data.get(key) or "").strip()
+        text = without_nul(data.get(key)).strip()
         if len(text) > PLAN_ITEM_MAX:
             raise ActionRefused(
                 _("Eén van je punten is te lang. Er passen %(max)s tekens in per punt.")

@@ -7,7 +7,7 @@ from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..engine import ActionRefused, Conflict
+from ..engine import ActionRefused, Conflict, steps_of
 from ..models import NOTE_MAX_LENGTH, Note
 
 TARGET_GROUPS = [
@@ -43,8 +43,13 @@ def visible_notes(actor, step_key=None):
     return notes.select_related("author").prefetch_related("children")
 
 
+def without_nul(value):
+    """The text without NUL characters: PostgreSQL refuses them, and nobody types one on purpose."""
+    return (value or "").replace("\x00", "")
+
+
 def clean_text(value, required_message=None):
-    text = " ".join((value or "").split())
+    text = " ".join(without_nul(value).split())
     if not text:
         raise ActionRefused(required_message or _("Je post-it is nog leeg. Schrijf er één interventie op."))
     if len(text) > NOTE_MAX_LENGTH:
@@ -96,17 +101,20 @@ def _save(note, *fields):
 def note_add(actor, data, step):
     text = clean_text(data.get("text"))
     tags = [t for t in data.getlist("tags") if t in dict(TARGET_GROUPS)]
-    free = " ".join((data.get("tag_other") or "").split())[:TAG_MAX_LENGTH]
+    free = " ".join(without_nul(data.get("tag_other")).split())[:TAG_MAX_LENGTH]
     if free:
         tags.append(free)
     column = data.get("column", "")
     if column not in Note.Column.values:
         column = ""
     session = actor.session
+    step_key = data.get("step_key") or step.key
+    if step_key not in {s.key for s in steps_of(session)}:
+        raise ActionRefused(_("Deze stap bestaat niet. Laad de pagina opnieuw en probeer het nog eens."))
     position = (session.notes.aggregate(m=Max("position"))["m"] or 0) + 1
     Note.objects.create(
         session=session,
-        step_key=data.get("step_key") or step.key,
+        step_key=step_key,
         author=actor.participant,
         by_facilitator=actor.is_facilitator,
         text=text,
@@ -175,7 +183,7 @@ def note_reasons(actor, data, step):
     note = _note(actor, data)
     _check_version(note, data)
     reasons = [r for r in data.getlist("reasons") if r in dict(REASONS)]
-    other = " ".join((data.get("reason_other") or "").split())
+    other = " ".join(without_nul(data.get("reason_other")).split())
     if len(other) > NOTE_MAX_LENGTH:
         raise ActionRefused(
             _("Die toelichting is te lang. Er passen %(max)s tekens in.") % {"max": NOTE_MAX_LENGTH}

@@ -194,3 +194,35 @@ class ActionTests(BaseTestCase):
         page = self.client.get(reverse("workshops:stage", args=[self.session.code]))
         self.assertContains(page, "Deze sessie is afgerond")
         self.assertNotContains(page, "data-action")
+
+    def test_answer_key_with_a_superscript_digit_is_refused_kindly(self):
+        self.add_note(self.alice, "Huisarts betrekken", column="rarely")
+        note = Note.objects.get()
+        Session.objects.filter(pk=self.session.pk).update(step_index=3, state={"chosen": [note.pk]})
+        for key in ("q²", "q٣", "q-1", "q99", "x0"):
+            response = act(self.alice, self.session, "answer.save", step="verdieping", note=note.pk, key=key)
+            self.assertEqual(response.status_code, 400, key)
+            self.assertIn("Deze vraag bestaat niet", response.json()["message"])
+        self.assertFalse(SharedAnswer.objects.exists())
+
+    def test_a_note_for_an_unknown_step_is_refused(self):
+        response = self.add_note(self.alice, "Plan maken", step_key="x" * 60)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Deze stap bestaat niet", response.json()["message"])
+        self.assertFalse(Note.objects.exists())
+        self.add_note(self.alice, "Plan maken", step_key="interventies")
+        self.assertEqual(Note.objects.get().step_key, "interventies")
+
+    def test_nul_characters_are_left_out_of_everything_stored(self):
+        self.add_note(self.alice, "Plan\x00 maken", tag_other="oud\x00eren")
+        note = Note.objects.get()
+        self.assertEqual((note.text, note.tags), ("Plan maken", ["ouderen"]))
+        self.set_step(2)
+        act(self.alice, self.session, "note.reasons", step="cluster", note=note.pk, reason_other="ti\x00jd")
+        self.assertEqual(Note.objects.get().reason_other, "tijd")
+        Session.objects.filter(pk=self.session.pk).update(step_index=3, state={"chosen": [note.pk]})
+        act(self.alice, self.session, "answer.save", step="verdieping", note=note.pk, key="q0", text="a\x00b")
+        self.assertEqual(SharedAnswer.objects.get().text, "ab")
+        self.set_step(4)
+        act(self.alice, self.session, "plan.save", step="actieplan", interventie="\x00Vaker\x00")
+        self.assertEqual(ActionPlan.objects.get().items["interventie"], "Vaker")
