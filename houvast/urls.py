@@ -1,7 +1,10 @@
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.views.i18n import JavaScriptCatalog
 
 from . import views
+from .lib.ids import IdConverter
+
+register_converter(IdConverter, "id")  # before the apps' urls.py are included
 
 urlpatterns = [
     path("", views.home, name="home"),

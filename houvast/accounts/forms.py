@@ -2,6 +2,8 @@ from django import forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from houvast.lib.forms import EmailAddressField
+
 from .models import Membership, Organisation, Team, User
 
 DUPLICATE_EMAIL = _("Met dit e-mailadres is al een account. Log in of herstel je wachtwoord.")
@@ -9,7 +11,7 @@ DUPLICATE_EMAIL = _("Met dit e-mailadres is al een account. Log in of herstel je
 
 class SignupForm(forms.Form):
     name = forms.CharField(label=_("Je naam"), max_length=150)
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("E-mailadres"), help_text=_("Hier sturen we een link naar om je adres te bevestigen.")
     )
     password1 = forms.CharField(
@@ -104,7 +106,7 @@ class TeamForm(forms.ModelForm):
 
 
 class InviteForm(forms.Form):
-    email = forms.EmailField(label=_("E-mailadres van je collega"))
+    email = EmailAddressField(label=_("E-mailadres van je collega"))
     role = forms.ChoiceField(label=_("Rol"), choices=Membership.Role.choices, initial=Membership.Role.MEMBER)
 
     def __init__(self, *args, team, **kwargs):

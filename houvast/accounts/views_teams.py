@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from houvast.lib.emails import MailNotSent
+from houvast.lib.ids import parse_id
 from houvast.lib.ratelimit import hit
 
 from .emails import send_invitation
@@ -70,8 +71,8 @@ def team_create(request):
     organisations = organisations_for_user(request.user)
     if not organisations.exists():
         return redirect("accounts:organisation_create")
-    chosen = request.GET.get("organisatie", "")
-    initial = {"organisation": organisations.filter(pk=int(chosen)).first() if chosen.isdigit() else None}
+    chosen = parse_id(request.GET.get("organisatie", ""))
+    initial = {"organisation": organisations.filter(pk=chosen).first() if chosen else None}
     form = TeamForm(request.POST or None, organisations=organisations, initial=initial)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():

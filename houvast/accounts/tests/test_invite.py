@@ -95,6 +95,13 @@ class InviteTests(BaseTestCase):
         self.assertContains(response, 'value="geen-adres"', status_code=400)
         self.assertEqual(mail.outbox, [])
 
+    def test_an_address_too_long_for_the_database_gets_a_kind_message(self):
+        self.login(self.owner)
+        address = "a" * 250 + "@example.org"
+        response = self.client.post(self.url, {"email": address, "role": "lid"})
+        self.assertContains(response, "Dit e-mailadres is te lang", status_code=400)
+        self.assertFalse(Invitation.objects.filter(team=self.team).exists())
+
     def test_unknown_role_is_refused(self):
         self.login(self.owner)
         response = self.client.post(self.url, {"email": "nieuw@example.org", "role": "baas"})

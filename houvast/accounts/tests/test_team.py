@@ -83,3 +83,11 @@ class TeamPageTests(BaseTestCase):
     def test_unknown_team_gets_404(self):
         self.login(self.owner)
         self.assertEqual(self.client.get("/account/teams/999999/").status_code, 404)
+
+
+class TeamIdTests(BaseTestCase):
+    def test_an_id_too_large_for_the_database_is_404_not_500(self):
+        self.login(self.member)
+        for url in ["/account/teams/99999999999999999999/", "/account/organisaties/99999999999999999/"]:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
