@@ -19,7 +19,7 @@ install: system-deps $(STAMP)
 
 # Pango (WeasyPrint PDFs) and gettext (translations) from Debian when missing and we may install.
 system-deps:
-	@bash bin/system-deps base
+	@PYTHON=$(PYTHON) bash bin/system-deps base
 
 browser-deps:
 	@bash bin/system-deps browser
