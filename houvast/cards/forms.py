@@ -79,6 +79,28 @@ class ShareForm(forms.Form):
         ]
 
 
+class PlanCardsForm(forms.Form):
+    """Which of the selection's cards go into which plan; access to the plan is checked by the view."""
+
+    plan = forms.ChoiceField(
+        label=_("Plan van"),
+        error_messages={"required": _("Kies een plan."), "invalid_choice": _("Kies een van je plannen.")},
+    )
+    slugs = forms.MultipleChoiceField(
+        label=_("Welke kaartjes?"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Kies ten minste één kaartje om aan het plan toe te voegen."),
+            "invalid_choice": _("Kies kaartjes uit deze selectie."),
+        },
+    )
+
+    def __init__(self, *args, selection, plans, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].choices = [(str(plan.pk), plan.patient_name) for plan in plans]
+        self.fields["slugs"].choices = [(card.slug, str(card.title)) for card in selection.cards]
+
+
 class PrintForm(forms.Form):
     """What to print: the whole deck, one theme or chosen cards (a GET form, so links can be shared)."""
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("selecties/<int:selection_id>/pdf/", views.selection_pdf, name="selection_pdf"),
     path("selecties/<int:selection_id>/kies/", views.choose, name="choose"),
     path("selecties/<int:selection_id>/kies/<int:pick_id>/", views.chosen, name="chosen"),
+    path("selecties/<int:selection_id>/plan/", views.selection_to_plan, name="selection_to_plan"),
     path("selecties/<int:selection_id>/links/", views.share_create, name="share_create"),
     path(
         "selecties/<int:selection_id>/links/<int:link_id>/intrekken/",

@@ -4,17 +4,20 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from houvast.lib.pdf import pdf_response
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import client_key, hit
+from houvast.plans import editing as plan_editing
+from houvast.plans.permissions import get_plan_for_user
 
 from . import deck, printing
-from .forms import PrintForm, SelectionForm, ShareForm
+from .forms import PlanCardsForm, PrintForm, SelectionForm, ShareForm
 from .models import CardPick, CardSelection, ShareLink
 from .permissions import get_selection_for_user, get_share_link_for_user, selections_for_user
+from .plan_cards import add_cards, writable_plans
 
 FEELING_SAFE_URL = "https://kennisnet.vgct.nl/mnemonische-terugvalpreventiekaarten/"
 NEW_LINK_SESSION_KEY = "cards_new_share_link"
@@ -122,6 +125,12 @@ def selection_view(request, selection_id):
     counts = {}
     for pick in selection.picks.all():
         counts[pick.slug] = counts.get(pick.slug, 0) + 1
+    picked = [card.slug for card in selection.cards if counts.get(card.slug)]
+    plans = writable_plans(request.user)
+    plan_form = None
+    if plans:
+        initial = {"slugs": picked or [card.slug for card in selection.cards]}
+        plan_form = PlanCardsForm(selection=selection, plans=plans, initial=initial)
     return render(
         request,
         "cards/selection.html",
@@ -131,6 +140,7 @@ def selection_view(request, selection_id):
             "picks": selection.picks.all()[:10],
             "links": selection.share_links.all(),
             "share_form": ShareForm(selection=selection),
+            "plan_form": plan_form,
             "new_link": new_link,
             "now": timezone.now(),
         },
@@ -195,6 +205,42 @@ def chosen(request, selection_id, pick_id):
     if pick is None or pick.card is None:
         raise Http404
     return render(request, "cards/chosen.html", {"selection": selection, "card": pick.card})
+
+
+@professional_required
+@require_POST
+def selection_to_plan(request, selection_id):
+    """Add the chosen cards to a plan the professional may change; any other plan answers 404."""
+    selection = get_selection_for_user(request.user, selection_id)
+    back = reverse("cards:selection", args=[selection.pk]) + "#aan-plan"
+    if not request.POST.get("plan"):
+        messages.error(request, gettext("Kies een plan."))
+        return redirect(back)
+    plan = get_plan_for_user(request.user, request.POST["plan"], write=True)
+    form = PlanCardsForm(request.POST, selection=selection, plans=[plan])
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    try:
+        added = add_cards(plan, form.cleaned_data["slugs"], request.user)
+    except plan_editing.Conflict:
+        messages.error(
+            request,
+            gettext("Iemand paste het plan net aan. Er is nog niets toegevoegd; probeer het nog een keer."),
+        )
+        return redirect(back)
+    if added:
+        message = ngettext(
+            "%(count)s kaartje staat nu ook in het plan van %(name)s.",
+            "%(count)s kaartjes staan nu ook in het plan van %(name)s.",
+            added,
+        )
+    else:
+        message = gettext("Deze kaartjes stonden al in het plan van %(name)s. Er staat niets dubbel in.")
+    messages.success(request, message % {"count": added, "name": plan.patient_name})
+    return redirect(back)
 
 
 @professional_required

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from houvast.accounts.models import Membership, Organisation, Team
 from houvast.cards.models import SessionCardPick
 from houvast.lib.testing import make_user
+from houvast.plans.models import Plan, PlanSection
 from houvast.workshops.models import ActionPlan, Session
 
 from .conftest import PHONE, assert_accessible, log_in
@@ -129,6 +130,7 @@ def test_a_professional_gives_a_card_to_a_patient(new_context, live_app):
     user = make_user("behandelaar@example.org", "Bo Behandelaar")
     team = Team.objects.create(organisation=Organisation.objects.create(name="GGZ West"), name="Team West")
     Membership.objects.create(team=team, user=user, role=Membership.Role.ADMIN)
+    plan = Plan.objects.create(team=team, owner=user, patient_name="Jan Jansen")
     professional = new_context().new_page()
     log_in(professional, "behandelaar@example.org")
 
@@ -153,6 +155,15 @@ def test_a_professional_gives_a_card_to_a_patient(new_context, live_app):
     professional.get_by_role("link", name="Klaar (voor de behandelaar)").click()
     professional.get_by_role("heading", name="Kaartjes voor J.").wait_for()
     expect(professional.get_by_role("link", name="Plannen")).to_be_visible()
+
+    # The chosen card goes into the patient's plan, once.
+    professional.get_by_label("Plan van").select_option(label="Jan Jansen")
+    expect(professional.get_by_role("checkbox", name="Even ademruimte")).to_be_checked()
+    expect(professional.get_by_role("checkbox", name="Een vast ritme")).not_to_be_checked()
+    professional.get_by_role("button", name="Aan het plan toevoegen").click()
+    expect(professional.get_by_text("1 kaartje staat nu ook in het plan van Jan Jansen.")).to_be_visible()
+    assert_accessible(professional, "selection with the plan form")
+    assert PlanSection.objects.get(plan=plan, key="coping").data["cards"] == ["ademruimte"]
 
     # A link that shows just that card, then revoked.
     professional.get_by_label(re.compile("^Kaartje:?$")).select_option(label="Even ademruimte")
