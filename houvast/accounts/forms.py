@@ -1,7 +1,9 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
+from houvast.lib import emails
 from houvast.lib.forms import EmailAddressField
 
 from .models import Membership, Organisation, Team, User
@@ -162,3 +164,13 @@ class DisableTwoFactorForm(CodeForm):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("Dit wachtwoord klopt niet."))
         return password
+
+
+class PasswordResetForm(auth_forms.PasswordResetForm):
+    """Django's reset form, but the mail goes through our email module, in the account's language."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        try:
+            emails.send("password-reset", to_email, context, language=context["user"].language)
+        except emails.MailNotSent:
+            pass  # logged by the email module; the page must not tell whether the account exists

@@ -23,7 +23,7 @@ from houvast.lib.emails import MailNotSent
 from houvast.lib.ratelimit import client_key, hit
 
 from .emails import send_confirm_email
-from .forms import SettingsForm, SignupForm
+from .forms import PasswordResetForm, SettingsForm, SignupForm
 from .models import OrganisationMembership, User
 from .tokens import read_confirm_token
 from .two_factor import has_device, organisation_requires
@@ -202,11 +202,8 @@ def _rate_limited(request):
 
 _password_reset = auth_views.PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
-    subject_template_name="emails/password-reset-subject.txt",
-    email_template_name="emails/password-reset-body.txt",
-    html_email_template_name="emails/password-reset-body.html",
+    form_class=PasswordResetForm,
     success_url=reverse_lazy("accounts:password_reset_done"),
-    extra_email_context={"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME},
 )
 
 

@@ -4,7 +4,7 @@ from urllib.parse import urlparse
 from axes.models import AccessAttempt
 from django.core import mail
 
-from houvast.lib.testing import PASSWORD, BaseTestCase
+from houvast.lib.testing import PASSWORD, BaseTestCase, mail_server_down
 
 NEW_PASSWORD = "een-ander-lang-wachtwoord-7"
 
@@ -31,6 +31,17 @@ class PasswordResetTests(BaseTestCase):
         self.assertRedirects(response, "/account/wachtwoord/nieuw/klaar/", fetch_redirect_response=False)
         self.member.refresh_from_db()
         self.assertTrue(self.member.check_password(NEW_PASSWORD))
+
+    def test_the_mail_is_in_the_language_of_the_account(self):
+        self.member.language = "en"
+        self.member.save()
+        self.request_link()
+        self.assertEqual(mail.outbox[0].subject, "New password for Houvast")
+        self.assertEqual(mail.outbox[0].extra_headers["Auto-Submitted"], "auto-generated")
+
+    def test_a_mail_server_that_is_down_gives_the_same_answer(self):
+        with mail_server_down(), self.assertLogs("houvast.lib.emails"):
+            self.request_link()
 
     def test_unknown_address_gets_the_same_answer_and_no_mail(self):
         self.request_link("niemand@example.org")
