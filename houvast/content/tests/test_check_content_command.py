@@ -42,3 +42,20 @@ class CheckContentCommandTest(SimpleTestCase):
         self.assertIn("kennis.yaml", message)
         self.assertIn("sections[1].items", message)
         self.assertIn("vroege-signalen", message)
+
+    def test_a_key_written_twice_is_an_error_with_its_line(self):
+        self.break_file("kennis.yaml", "key: vroege-signalen", "key: vroege-signalen\n        key: signalen")
+        with override_settings(CONTENT_DIR=self.tmp), self.assertRaises(CommandError) as caught:
+            call_command("check_content")
+        message = str(caught.exception)
+        self.assertIn("kennis.yaml", message)
+        self.assertIn("'key' appears twice", message)
+        self.assertIn("line", message)
+
+    def test_a_file_that_is_not_utf8_says_so(self):
+        path = self.tmp / "kennis.yaml"
+        path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1", errors="replace"))
+        with override_settings(CONTENT_DIR=self.tmp), self.assertRaises(CommandError) as caught:
+            call_command("check_content")
+        self.assertIn("kennis.yaml", str(caught.exception))
+        self.assertIn("not UTF-8", str(caught.exception))
