@@ -4,6 +4,7 @@ from django.utils import translation
 from django.views.decorators.http import require_GET
 
 from houvast.lib.pdf import pdf_response, render_pdf
+from houvast.surveys.content import statement_set
 
 from .knowledge import knowledge as load_knowledge
 from .werkvormen import all_werkvormen, get_werkvorm
@@ -18,10 +19,13 @@ def _get_werkvorm(slug):
 
 
 def _detail_context(werkvorm):
+    is_stellingen = werkvorm.slug == "stellingen"
     return {
         "werkvorm": werkvorm,
         "session_url": f"/werkvormen/{werkvorm.slug}/sessie/nieuw/" if werkvorm.live else "",
-        "statements_url": "/stellingen/" if werkvorm.slug == "stellingen" else "",
+        "statements_url": "/stellingen/" if is_stellingen else "",
+        # The werkvorm is about these ten statements: show them, also in the printed handout.
+        "statements": statement_set().statements if is_stellingen else [],
     }
 
 

@@ -36,6 +36,13 @@ class HandoutPdfTest(TestCase):
             for step in werkvorm.steps:
                 self.assertIn(" ".join(step.title.en.split()), text)
 
+    def test_the_stellingen_handout_holds_the_ten_statements(self):
+        from houvast.surveys.content import statement_set
+
+        text, _response = self.text_of("stellingen")
+        for statement in statement_set().statements:
+            self.assertIn(" ".join(statement.text.nl.split()), text)
+
     def test_it_is_tagged_for_accessibility(self):
         response = self.client.get(reverse("content:handout", args=["stellingen"]))
         reader = PdfReader(io.BytesIO(response.content))

@@ -56,6 +56,18 @@ class WerkvormDetailTest(TestCase):
         self.assertContains(response, 'href="/stellingen/"')
         self.assertNotContains(response, "sessie/nieuw")
 
+    def test_stellingen_shows_the_ten_statements_in_both_languages(self):
+        from houvast.surveys.content import statement_set
+
+        statements = statement_set().statements
+        self.assertEqual(len(statements), 10)
+        for language in ("nl", "en"):
+            response = self.get("stellingen", language)
+            self.assertContains(response, 'id="de-stellingen"')
+            for statement in statements:
+                self.assertContains(response, escape(statement.text.get(language)))
+        self.assertNotContains(self.get("interventies-in-de-praktijk"), 'id="de-stellingen"')
+
     def test_a_patient_is_not_offered_a_session_they_cannot_start(self):
         from houvast.lib.testing import make_user
 
