@@ -116,6 +116,16 @@ def invite(request, team_id):
     form = InviteForm(request.POST, team=team)
     if not form.is_valid():
         return _render_team(request, membership, invite_form=form, status=400)
+    if not request.user.email_confirmed:
+        # Invitations carry the team's name to any address: only from people whose own address is real.
+        form.add_error(
+            "email",
+            _(
+                "Bevestig eerst je eigen e-mailadres met de link in je mailbox. "
+                "Daarna kun je collega's uitnodigen."
+            ),
+        )
+        return _render_team(request, membership, invite_form=form, status=403)
     if not hit("invite", str(request.user.pk), 50, 60 * 60):
         form.add_error(
             "email", _("Je hebt het afgelopen uur veel mensen uitgenodigd. Probeer het later opnieuw.")

@@ -102,6 +102,15 @@ class InviteTests(BaseTestCase):
         self.assertContains(response, "Dit e-mailadres is te lang", status_code=400)
         self.assertFalse(Invitation.objects.filter(team=self.team).exists())
 
+    def test_someone_whose_own_address_is_unconfirmed_cannot_invite_yet(self):
+        self.owner.email_confirmed = False
+        self.owner.save()
+        self.login(self.owner)
+        response = self.client.post(self.url, {"email": "nieuw@example.org", "role": "lid"})
+        self.assertContains(response, "Bevestig eerst je eigen e-mailadres", status_code=403)
+        self.assertContains(response, 'value="nieuw@example.org"', status_code=403)
+        self.assertEqual(len(mail.outbox), 0)
+
     def test_unknown_role_is_refused(self):
         self.login(self.owner)
         response = self.client.post(self.url, {"email": "nieuw@example.org", "role": "baas"})
