@@ -43,15 +43,21 @@ def werkvorm(request, slug):
     return render(request, "content/werkvorm.html", context)
 
 
+# Handouts are the same for everyone and change only with the content files (read at start), so each
+# process renders one per werkvorm and language once: a public URL must not cost a PDF render per request.
+_handouts = {}
+
+
 @require_GET
 def handout(request, slug):
     werkvorm = _get_werkvorm(slug)
     language = translation.get_language()
-    pdf = render_pdf(
-        "content/handout.html", {**_detail_context(werkvorm), "language": language}, request=request
-    )
+    key = (werkvorm.slug, language)
+    if key not in _handouts:
+        context = {**_detail_context(werkvorm), "language": language}
+        _handouts[key] = render_pdf("content/handout.html", context)
     suffix = "-en" if language == "en" else ""
-    return pdf_response(pdf, f"handleiding-{werkvorm.slug}{suffix}.pdf")
+    return pdf_response(_handouts[key], f"handleiding-{werkvorm.slug}{suffix}.pdf")
 
 
 @require_GET

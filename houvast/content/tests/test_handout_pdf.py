@@ -43,6 +43,14 @@ class HandoutPdfTest(TestCase):
         for statement in statement_set().statements:
             self.assertIn(" ".join(statement.text.nl.split()), text)
 
+    def test_a_handout_is_rendered_once_per_language_and_reused(self):
+        from houvast.content import views
+
+        first = self.text_of("stellingen")[1].content
+        self.assertIn(("stellingen", "nl"), views._handouts)
+        self.assertEqual(self.text_of("stellingen")[1].content, first)
+        self.assertNotEqual(self.text_of("stellingen", "en")[1].content, first)
+
     def test_it_is_tagged_for_accessibility(self):
         response = self.client.get(reverse("content:handout", args=["stellingen"]))
         reader = PdfReader(io.BytesIO(response.content))
