@@ -206,6 +206,12 @@ def change_role(request, team_id, membership_id):
     return redirect("accounts:team", team.pk)
 
 
+def _leave_organisation_without_teams(user, organisation):
+    """Someone with no team left in an organisation is no longer part of it (unless they run it)."""
+    if not Membership.objects.filter(user=user, team__organisation=organisation).exists():
+        OrganisationMembership.objects.filter(user=user, organisation=organisation, is_admin=False).delete()
+
+
 @require_POST
 @login_required
 def remove_member(request, team_id, membership_id):
@@ -216,6 +222,7 @@ def remove_member(request, team_id, membership_id):
             messages.error(request, LAST_ADMIN)
             return redirect("accounts:team", team.pk)
         member.delete()
+        _leave_organisation_without_teams(member.user, team.organisation)
     if member.user_id == request.user.pk:
         messages.success(request, _("Je hebt het team %(team)s verlaten.") % {"team": team.name})
         return redirect("dashboard")
@@ -239,6 +246,7 @@ def leave(request, team_id):
             )
             return redirect("accounts:team", team.pk)
         membership.delete()
+        _leave_organisation_without_teams(request.user, team.organisation)
     messages.success(request, _("Je hebt het team %(team)s verlaten.") % {"team": team.name})
     return redirect("dashboard")
 

@@ -1,4 +1,4 @@
-from houvast.accounts.models import Membership
+from houvast.accounts.models import Membership, OrganisationMembership
 from houvast.lib.testing import BaseTestCase
 
 
@@ -15,6 +15,13 @@ class LeaveTests(BaseTestCase):
         self.assertFalse(Membership.objects.filter(team=self.team, user=self.member).exists())
         self.assertEqual(self.client.get(f"/account/teams/{self.team.pk}/").status_code, 404)
         self.assertEqual(self.client.post(self.url).status_code, 404)
+
+    def test_leaving_the_last_team_also_leaves_the_organisation(self):
+        self.login(self.member)
+        self.client.post(self.url)
+        self.assertFalse(OrganisationMembership.objects.filter(user=self.member).exists())
+        response = self.client.get("/account/teams/nieuw/")  # no organisation left to make a team in
+        self.assertRedirects(response, "/account/organisaties/nieuw/", fetch_redirect_response=False)
 
     def test_last_admin_cannot_leave(self):
         self.login(self.owner)

@@ -1,4 +1,4 @@
-from houvast.accounts.models import Membership
+from houvast.accounts.models import Membership, OrganisationMembership, Team
 from houvast.lib.testing import BaseTestCase
 
 
@@ -18,6 +18,19 @@ class RemoveMemberTests(BaseTestCase):
         self.assertFalse(Membership.objects.filter(pk=self.member_m.pk).exists())
         self.login(self.member)
         self.assertEqual(self.client.get(f"/account/teams/{self.team.pk}/").status_code, 404)
+
+    def test_someone_removed_from_their_last_team_leaves_the_organisation(self):
+        self.login(self.owner)
+        self.client.post(self.url(self.member_m))
+        self.assertFalse(OrganisationMembership.objects.filter(user=self.member).exists())
+        self.assertTrue(OrganisationMembership.objects.filter(user=self.owner, is_admin=True).exists())
+
+    def test_someone_with_another_team_in_the_organisation_stays_in_it(self):
+        second = Team.objects.create(organisation=self.organisation, name="Ambulant team")
+        Membership.objects.create(team=second, user=self.member)
+        self.login(self.owner)
+        self.client.post(self.url(self.member_m))
+        self.assertTrue(OrganisationMembership.objects.filter(user=self.member).exists())
 
     def test_last_admin_cannot_remove_themselves(self):
         self.login(self.owner)
