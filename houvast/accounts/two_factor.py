@@ -1,5 +1,10 @@
+import hashlib
+import hmac
+
 import django_otp
+from django.conf import settings
 from django_otp import devices_for_user
+from django_otp.plugins.otp_static.models import StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import OrganisationMembership
@@ -18,6 +23,23 @@ def needs_two_factor(user):
     return has_device(user) or organisation_requires(user)
 
 
+def backup_code_digest(code):
+    """What is stored of a backup code: a keyed hash (16 hex characters, the column's width), never the code.
+
+    Keyed with SECRET_KEY, so a copy of the database alone does not give the codes; changing the
+    SECRET_KEY makes existing backup codes stop working (people can make new ones after logging in).
+    """
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, code.encode(), hashlib.sha256).hexdigest()[:16]
+
+
+def make_backup_codes(device, count):
+    """Make `count` fresh codes for the static device; return them to show once."""
+    codes = [StaticToken.random_token() for _ in range(count)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=backup_code_digest(c)) for c in codes)
+    return codes
+
+
 def verify_code(user, code):
     """The device that accepts `code`, or None.
 
@@ -27,7 +49,8 @@ def verify_code(user, code):
     app_code = len(code) == 6 and code.isdigit()
     for device in devices_for_user(user):
         if isinstance(device, TOTPDevice) == app_code:
-            verified = django_otp.verify_token(user, device.persistent_id, code)
+            token = code if app_code else backup_code_digest(code)
+            verified = django_otp.verify_token(user, device.persistent_id, token)
             if verified:
                 return verified
     return None

@@ -9,14 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
-from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import hit
 
 from .forms import CodeForm, DisableTwoFactorForm
-from .two_factor import has_device, organisation_requires, verify_code
+from .two_factor import has_device, make_backup_codes, organisation_requires, verify_code
 from .views import safe_next
 
 BACKUP_CODE_COUNT = 10
@@ -25,9 +25,7 @@ BACKUP_CODE_COUNT = 10
 def _new_backup_codes(user):
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=_("Reservecodes"), confirmed=True)
-    codes = [StaticToken.random_token() for _ in range(BACKUP_CODE_COUNT)]
-    StaticToken.objects.bulk_create(StaticToken(device=device, token=code) for code in codes)
-    return codes
+    return make_backup_codes(device, BACKUP_CODE_COUNT)
 
 
 def _show_backup_codes(request, codes):

@@ -36,7 +36,9 @@ class SetupTwoFactorTests(BaseTestCase):
         self.assertIn("no-store", response["Cache-Control"])
         device.refresh_from_db()
         self.assertTrue(device.confirmed)
-        self.assertEqual(StaticToken.objects.filter(device__user=self.member).count(), 10)
+        stored = set(StaticToken.objects.filter(device__user=self.member).values_list("token", flat=True))
+        self.assertEqual(len(stored), 10)
+        self.assertFalse(stored & set(response.context["codes"]), "backup codes are stored as hashes only")
         self.assertEqual(self.client.get("/dashboard/").status_code, 200)
 
     def test_a_wrong_code_gets_a_kind_message(self):
