@@ -172,6 +172,8 @@ class ActionPlan(models.Model):
     reminder_email = models.EmailField(blank=True)
     reminder_due = models.DateTimeField(null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # Set while one worker sends the reminder, so no other worker sends it too.
+    reminder_claimed_at = models.DateTimeField(null=True, blank=True)
     language = models.CharField(max_length=5, default="nl")
 
     def __str__(self):

@@ -1,28 +1,89 @@
-"""Background work of live sessions: the report to the facilitator and the two-week plan reminder."""
+"""Background work of live sessions: the report to the facilitator and the two-week plan reminder.
+
+Each send is claimed first with a conditional UPDATE, so two workers never send the same email. It is
+marked sent only after the mail server took it; when sending fails the claim is given back, so the next
+run (`manage.py send_workshop_reminders`) tries again. A claim that is neither sent nor given back within
+CLAIM_LEASE belongs to a worker that was killed mid-send and may be claimed again.
+"""
+
+from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+CLAIM_LEASE = timedelta(minutes=10)
+REPORT_CLAIMED = "report_claimed"
+REPORT_SENT = "report_sent"
+
+
+def _claim_is_free(claimed, now):
+    if not claimed:
+        return True
+    try:
+        return datetime.fromisoformat(claimed) < now - CLAIM_LEASE
+    except (TypeError, ValueError):
+        return True
+
+
+def _swap_state(session, change):
+    """Apply `change` to the session's state only if nobody changed the state meanwhile."""
+    from .models import Session
+
+    state = {**session.state, **change}
+    state = {key: value for key, value in state.items() if value is not None}
+    if not Session.objects.filter(pk=session.pk, state=session.state).update(state=state):
+        return False
+    session.state = state
+    return True
+
+
+def claim_report(session_id):
+    """The ended session with this report claimed for the caller, or None (already sent or being sent)."""
+    from .models import Session
+
+    session = Session.objects.filter(pk=session_id, status=Session.Status.ENDED).filter(
+        ~Q(state__has_key=REPORT_SENT)
+    )
+    session = session.first()
+    now = timezone.now()
+    if session is None or not _claim_is_free(session.state.get(REPORT_CLAIMED), now):
+        return None
+    return session if _swap_state(session, {REPORT_CLAIMED: now.isoformat()}) else None
+
+
+def unsent_reports():
+    """Ended sessions whose report was never sent (a failed or killed send)."""
+    from .models import Session
+
+    return Session.objects.filter(status=Session.Status.ENDED).filter(~Q(state__has_key=REPORT_SENT))
+
 
 @task()
 def send_report(session_id):
     from .emails import send_report_email
-    from .models import Session
 
-    # Claim the send once, so a second run (or worker) never mails the report twice.
-    claimed = Session.objects.filter(pk=session_id, status=Session.Status.ENDED).filter(
-        ~Q(state__has_key="report_sent")
-    )
-    session = claimed.first()
+    session = claim_report(session_id)
     if session is None:
         return False
-    state = {**session.state, "report_sent": timezone.now().isoformat()}
-    if not Session.objects.filter(pk=session.pk, state=session.state).update(state=state):
-        return False
-    session.state = state
-    send_report_email(session)
+    try:
+        send_report_email(session)
+    except Exception:
+        _swap_state(session, {REPORT_CLAIMED: None})
+        raise
+    _swap_state(session, {REPORT_CLAIMED: None, REPORT_SENT: timezone.now().isoformat()})
     return True
+
+
+def due_reminders(now=None):
+    from .models import ActionPlan
+
+    now = now or timezone.now()
+    return ActionPlan.objects.filter(
+        Q(reminder_claimed_at=None) | Q(reminder_claimed_at__lt=now - CLAIM_LEASE),
+        reminder_sent_at=None,
+        reminder_due__lte=now,
+    ).exclude(reminder_email="")
 
 
 @task()
@@ -30,14 +91,16 @@ def send_plan_reminder(plan_id):
     from .emails import send_plan_reminder_email
     from .models import ActionPlan
 
-    plan = ActionPlan.objects.filter(pk=plan_id, reminder_sent_at=None).exclude(reminder_email="").first()
-    if plan is None or (plan.reminder_due and plan.reminder_due > timezone.now()):
+    now = timezone.now()
+    if not due_reminders(now).filter(pk=plan_id).update(reminder_claimed_at=now):
         return False
-    email = plan.reminder_email
-    # Claim, and forget the address at the same time: it was only kept for this one email.
-    if not ActionPlan.objects.filter(pk=plan.pk, reminder_sent_at=None).update(
-        reminder_sent_at=timezone.now(), reminder_email=""
-    ):
-        return False
-    send_plan_reminder_email(plan, email)
+    plan = ActionPlan.objects.get(pk=plan_id)
+    claimed = ActionPlan.objects.filter(pk=plan_id, reminder_claimed_at=now)
+    try:
+        send_plan_reminder_email(plan, plan.reminder_email)
+    except Exception:
+        claimed.update(reminder_claimed_at=None)
+        raise
+    # Sent: forget the address at once, it was only kept for this one email.
+    claimed.update(reminder_claimed_at=None, reminder_sent_at=timezone.now(), reminder_email="")
     return True

@@ -222,6 +222,15 @@ def _join_url(request, session):
     return request.build_absolute_uri(reverse("workshops:join", args=[session.code]))
 
 
+def _render_session(request, session, actor, extra=None, status=200):
+    ctx = stage_context(request, actor)
+    join_url = _join_url(request, session)
+    ctx.update({"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen"))})
+    ctx["stage_url"] = reverse("workshops:stage", args=[session.code])
+    ctx.update(extra or {})
+    return render(request, "workshops/session.html", ctx, status=status)
+
+
 @never_cache
 def session_page(request, code):
     session = get_session(code)
@@ -232,11 +241,7 @@ def session_page(request, code):
         if session.is_open:
             return redirect("workshops:join", session.code)
         raise Http404
-    ctx = stage_context(request, actor)
-    join_url = _join_url(request, session)
-    ctx.update({"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen"))})
-    ctx["stage_url"] = reverse("workshops:stage", args=[session.code])
-    return render(request, "workshops/session.html", ctx)
+    return _render_session(request, session, actor)
 
 
 @never_cache
@@ -301,8 +306,19 @@ class PlanEmailForm(forms.Form):
     )
 
 
+def _plan_email_refused(request, session, actor, problem, status=400):
+    """The kind message, with the address and choice still filled in (also without JavaScript)."""
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "message": problem}, status=status)
+    messages.error(request, problem)
+    typed = {"email": request.POST.get("email", ""), "reminder": request.POST.get("reminder") == "on"}
+    return _render_session(request, session, actor, {"plan_email_typed": typed}, status=status)
+
+
 @require_POST
 def plan_email(request, code):
+    from houvast.lib.emails import MailNotSent
+
     from .emails import REMINDER_AFTER, send_plan_email
     from .tasks import send_plan_reminder
 
@@ -317,19 +333,24 @@ def plan_email(request, code):
     elif not hit("workshop-plan-email", client_key(request), 5, 3600):
         problem = _("Je hebt je plan al een paar keer gemaild. Probeer het over een uur opnieuw.")
     if problem:
-        if _wants_json(request):
-            return JsonResponse({"ok": False, "message": problem}, status=400)
-        messages.error(request, problem)
-        return redirect("workshops:session", session.code)
+        return _plan_email_refused(request, session, actor, problem)
     address = form.cleaned_data["email"]
     with_reminder = form.cleaned_data["reminder"]
     plan.language = get_language() or "nl"
+    try:
+        send_plan_email(plan, address, with_reminder)
+    except MailNotSent:
+        problem = _(
+            "Het mailen lukt nu even niet. Je plan is wel bewaard. Probeer het over een paar minuten "
+            "opnieuw, of zet de herinnering in je agenda met de link hieronder."
+        )
+        return _plan_email_refused(request, session, actor, problem, status=503)
+    # Only once the plan was mailed: keep the address for the reminder the person asked for.
     if with_reminder:
         plan.reminder_email = address
         plan.reminder_due = timezone.now() + REMINDER_AFTER
         plan.reminder_sent_at = None
     plan.save(update_fields=["language", "reminder_email", "reminder_due", "reminder_sent_at"])
-    send_plan_email(plan, address, with_reminder)
     if with_reminder:
         task = send_plan_reminder
         if task.get_backend().supports_defer:

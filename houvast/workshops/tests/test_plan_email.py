@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from houvast.lib.testing import BaseTestCase
+from houvast.lib.testing import BaseTestCase, mail_server_down
 from houvast.workshops.models import ActionPlan
 from houvast.workshops.tasks import send_plan_reminder
 
@@ -78,3 +78,24 @@ class PlanEmailTests(BaseTestCase):
         facilitator.force_login(self.owner)
         response = facilitator.post(self.url, {"email": "ik@example.org"}, HTTP_ACCEPT="application/json")
         self.assertEqual(response.status_code, 400)
+
+    def test_mail_server_down_gets_a_kind_message_and_keeps_everything(self):
+        self.save_plan()
+        with mail_server_down():
+            response = self.client.post(
+                self.url, {"email": "ik@example.org", "reminder": "on"}, HTTP_ACCEPT="application/json"
+            )
+        self.assertEqual(response.status_code, 503)
+        self.assertIn("Je plan is wel bewaard", response.json()["message"])
+        plan = ActionPlan.objects.get()
+        self.assertEqual(plan.items["interventie"], "Plan maken")
+        self.assertEqual(plan.reminder_email, "")  # no reminder for a plan that never arrived
+
+    def test_without_javascript_the_typed_address_stays_filled_in(self):
+        self.save_plan()
+        with mail_server_down():
+            response = self.client.post(self.url, {"email": "ik@example.org", "reminder": "on"})
+        self.assertContains(response, "Het mailen lukt nu even niet", status_code=503)
+        self.assertContains(response, 'value="ik@example.org"', status_code=503)
+        self.assertContains(response, 'id="plan-reminder" checked', status_code=503)
+        self.assertContains(response, "Plan maken", status_code=503)

@@ -84,6 +84,28 @@ class ReportTests(BaseTestCase):
         send_report.call(self.session.pk)
         self.assertEqual(len(mail.outbox), 1)
 
+    def test_a_report_that_could_not_be_sent_is_sent_by_the_next_run(self):
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        from houvast.lib.testing import mail_server_down
+
+        self.login(self.owner)
+        with mail_server_down(), self.captureOnCommitCallbacks(execute=True):
+            response = act(self.client, self.session, "session.end", step="focus")
+        self.assertEqual(response.status_code, 200)
+        state = Session.objects.get().state
+        self.assertNotIn("report_sent", state)
+        self.assertNotIn("report_claimed", state)
+        self.assertEqual(len(mail.outbox), 0)
+        out = StringIO()
+        call_command("send_workshop_reminders", stdout=out)
+        call_command("send_workshop_reminders", stdout=StringIO())
+        self.assertIn("1 reports sent", out.getvalue())
+        self.assertEqual([m.to for m in mail.outbox], [[self.owner.email]])
+        self.assertIn("report_sent", Session.objects.get().state)
+
     def test_ended_session_sends_the_facilitator_to_the_report(self):
         Session.objects.filter(pk=self.session.pk).update(status=Session.Status.ENDED)
         self.login(self.member)

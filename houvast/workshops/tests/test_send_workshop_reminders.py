@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from houvast.lib.testing import BaseTestCase
+from houvast.lib.testing import BaseTestCase, mail_server_down
 from houvast.workshops.models import ActionPlan
 
 from .factories import make_session, participant_client
@@ -33,3 +33,29 @@ class SendWorkshopRemindersTests(BaseTestCase):
         self.assertEqual([m.to for m in mail.outbox], [["ik@example.org"]])
         due.refresh_from_db()
         self.assertEqual(due.reminder_email, "")
+
+    def test_a_reminder_that_could_not_be_sent_keeps_its_address_and_is_sent_later(self):
+        plan = self.make_plan(timezone.now() - timedelta(hours=1))
+        with mail_server_down():
+            out = StringIO()
+            call_command("send_workshop_reminders", stdout=out)
+        self.assertIn("0 reminders sent", out.getvalue())
+        plan.refresh_from_db()
+        self.assertEqual(plan.reminder_email, "ik@example.org")
+        self.assertIsNone(plan.reminder_sent_at)
+        self.assertIsNone(plan.reminder_claimed_at)
+        call_command("send_workshop_reminders", stdout=StringIO())
+        self.assertEqual([m.to for m in mail.outbox], [["ik@example.org"]])
+        plan.refresh_from_db()
+        self.assertEqual(plan.reminder_email, "")
+        self.assertIsNotNone(plan.reminder_sent_at)
+
+    def test_a_reminder_claimed_by_another_worker_is_not_sent_twice(self):
+        plan = self.make_plan(timezone.now() - timedelta(hours=1))
+        ActionPlan.objects.filter(pk=plan.pk).update(reminder_claimed_at=timezone.now())
+        call_command("send_workshop_reminders", stdout=StringIO())
+        self.assertEqual(len(mail.outbox), 0)
+        # A worker killed mid-send: after the lease the reminder is sent after all.
+        ActionPlan.objects.filter(pk=plan.pk).update(reminder_claimed_at=timezone.now() - timedelta(hours=1))
+        call_command("send_workshop_reminders", stdout=StringIO())
+        self.assertEqual(len(mail.outbox), 1)
