@@ -24,6 +24,7 @@ def _detail_context(werkvorm):
         "werkvorm": werkvorm,
         "session_url": f"/werkvormen/{werkvorm.slug}/sessie/nieuw/" if werkvorm.live else "",
         "statements_url": "/stellingen/" if is_stellingen else "",
+        "cards_url": "/kaarten/" if werkvorm.slug == "vaardigheden-versterken" else "",
         # The werkvorm is about these ten statements: show them, also in the printed handout.
         "statements": statement_set().statements if is_stellingen else [],
     }

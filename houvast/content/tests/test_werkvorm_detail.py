@@ -76,6 +76,11 @@ class WerkvormDetailTest(TestCase):
         self.assertEqual(response.status_code, 200)
         self.assertNotContains(response, "sessie/nieuw")
 
+    def test_vaardigheden_links_to_our_own_deck(self):
+        link = '<a class="button button--secondary" href="/kaarten/">Bekijk onze gesprekskaarten</a>'
+        self.assertContains(self.get("vaardigheden-versterken"), link, html=True)
+        self.assertNotContains(self.get("interventies-in-de-praktijk"), "Bekijk onze gesprekskaarten")
+
     def test_vaardigheden_refers_to_the_cards_with_links(self):
         response = self.get("vaardigheden-versterken")
         werkvorm = get_werkvorm("vaardigheden-versterken")
