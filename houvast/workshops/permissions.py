@@ -8,8 +8,13 @@ from .engine import actor_for
 from .models import Session, normalise_code
 
 
+def find_session(code):
+    """The session with this code, or None (for views that must count a wrong code before answering)."""
+    return Session.objects.select_related("team", "facilitator").filter(code=normalise_code(code)).first()
+
+
 def get_session(code):
-    session = Session.objects.select_related("team", "facilitator").filter(code=normalise_code(code)).first()
+    session = find_session(code)
     if session is None:
         raise Http404
     return session

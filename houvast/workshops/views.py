@@ -21,7 +21,7 @@ from houvast.lib.ratelimit import client_key, hit
 from . import engine
 from .kinds import get_kind
 from .models import NAME_MAX_LENGTH, ActionPlan, Participant, Session, new_code, normalise_code
-from .permissions import get_session, get_session_for_actor, get_session_for_team_member
+from .permissions import find_session, get_session_for_actor, get_session_for_team_member
 
 JOIN_FAILURE_LIMIT = 10
 JOIN_WINDOW = 600
@@ -149,15 +149,11 @@ class JoinForm(forms.Form):
 @never_cache
 def join(request, code):
     if _join_blocked(request):
-        return render(
-            request, "workshops/join_form.html", {"error": _blocked_message(), "code": ""}, status=429
-        )
+        return _blocked_response(request)
     session = Session.objects.filter(code=normalise_code(code)).first()
     if session is None:
         if _join_failed(request):
-            return render(
-                request, "workshops/join_form.html", {"error": _blocked_message(), "code": ""}, status=429
-            )
+            return _blocked_response(request)
         error = _("We kennen deze code niet. Kijk nog eens goed, of vraag de begeleider om de code.")
         return render(request, "workshops/join_form.html", {"error": error, "code": ""}, status=404)
     if engine.actor_for(request, session):
@@ -231,17 +227,28 @@ def _render_session(request, session, actor, extra=None, status=200):
     return render(request, "workshops/session.html", ctx, status=status)
 
 
+def _blocked_response(request):
+    return render(request, "workshops/join_form.html", {"error": _blocked_message(), "code": ""}, status=429)
+
+
 @never_cache
 def session_page(request, code):
-    session = get_session(code)
-    actor = engine.actor_for(request, session)
-    if actor is None:
-        if request.user.is_authenticated and not session.is_open:
-            return redirect("workshops:report", session.code)
-        if session.is_open:
-            return redirect("workshops:join", session.code)
+    """A wrong code counts as a failed guess, as on the join form, so this page is no way round its limit."""
+    session = find_session(code)
+    actor = engine.actor_for(request, session) if session else None
+    if actor is not None:
+        return _render_session(request, session, actor)
+    if _join_blocked(request):
+        return _blocked_response(request)
+    if session is None:
+        if _join_failed(request):
+            return _blocked_response(request)
         raise Http404
-    return _render_session(request, session, actor)
+    if request.user.is_authenticated and not session.is_open:
+        return redirect("workshops:report", session.code)
+    if session.is_open:
+        return redirect("workshops:join", session.code)
+    raise Http404
 
 
 @never_cache

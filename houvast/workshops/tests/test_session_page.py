@@ -91,3 +91,27 @@ class SessionPageTests(BaseTestCase):
         self.assertContains(response, "Step 1 of 5: A shared focus")
         self.assertContains(response, "The group is still choosing a focus.")
         self.assertNotContains(response, "Stap 1 van 5")
+
+    def test_guessing_codes_through_the_session_page_is_rate_limited(self):
+        from django.core.cache import cache
+
+        cache.clear()
+        for i in range(10):
+            response = self.client.get(reverse("workshops:session", args=[f"ZZZZZ{i}"]))
+            self.assertEqual(response.status_code, 404)
+        response = self.client.get(reverse("workshops:session", args=["ZZZZZZ"]))
+        self.assertContains(response, "Wacht tien minuten", status_code=429)
+        # While blocked a real code gives the same answer, so guessing here gains nothing either.
+        response = self.client.get(self.url)
+        self.assertEqual(response.status_code, 429)
+        response = self.client.post(reverse("workshops:join_form"), {"code": self.session.code})
+        self.assertEqual(response.status_code, 429)
+
+    def test_a_participant_keeps_their_page_while_their_network_is_blocked(self):
+        from django.core.cache import cache
+
+        cache.clear()
+        client, _participant = participant_client(self.session)
+        for i in range(11):
+            client.get(reverse("workshops:session", args=[f"ZZZZZ{i}"]))
+        self.assertEqual(client.get(self.url).status_code, 200)
