@@ -231,6 +231,7 @@ def verdieping_context(actor, step):
         "chosen_ids": [n.pk for n in chosen],
         "deepened": deepened,
         "max_chosen": MAX_CHOSEN,
+        "focus_label": focus_label(session),
     }
 
 
@@ -276,6 +277,7 @@ def actieplan_context(actor, step):
         "plan_items": [{"key": k, "label": label, "value": items.get(k, "")} for k, label in PLAN_ITEMS],
         "shared_actions": shared_actions(actor.session),
         "plan_max": PLAN_ITEM_MAX,
+        "focus_label": focus_label(actor.session),
     }
 
 

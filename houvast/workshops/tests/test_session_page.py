@@ -115,3 +115,17 @@ class SessionPageTests(BaseTestCase):
         for i in range(11):
             client.get(reverse("workshops:session", args=[f"ZZZZZ{i}"]))
         self.assertEqual(client.get(self.url).status_code, 200)
+
+    def test_the_chosen_focus_is_shown_on_every_later_step_for_everyone(self):
+        client, _participant = participant_client(self.session)
+        self.login(self.owner)
+        board = reverse("workshops:board", args=[self.session.code])
+        for index, key in enumerate(STEPS[1:], start=1):
+            Session.objects.filter(pk=self.session.pk).update(step_index=index, state={"focus": "afronding"})
+            for who, response in (
+                ("facilitator", self.client.get(self.url)),
+                ("participant", client.get(self.url)),
+                ("board", self.client.get(board)),
+            ):
+                self.assertContains(response, "Onze focus:", count=1, msg_prefix=f"{key} {who}")
+                self.assertContains(response, "Richting afronding", msg_prefix=f"{key} {who}")
