@@ -56,27 +56,109 @@
     return loading;
   }
 
+  const stageOpen = () => {
+    const current = stage.querySelector(".stage");
+    return !current || current.dataset.open !== "0";
+  };
+
+  const isTyped = (field) =>
+    field.tagName === "TEXTAREA" || ["text", "email", "search", "url", "tel"].includes(field.type);
+
+  function labelOf(field) {
+    const label = field.id && document.querySelector("label[for='" + CSS.escape(field.id) + "']");
+    return label ? label.textContent.trim() : "";
+  }
+
+  // Text someone typed but could not send (the step changed or the session ended): shown outside the
+  // stage, so it survives every reload, until they close it.
+  function showUnsent(items, message) {
+    let box = document.getElementById("unsent");
+    if (!box) {
+      box = document.createElement("section");
+      box.id = "unsent";
+      box.className = "unsent panel";
+      box.setAttribute("aria-labelledby", "unsent-title");
+      box.innerHTML = '<h2 id="unsent-title"></h2><p class="unsent__why"></p><div class="unsent__items"></div>';
+      box.querySelector("h2").textContent = text("unsentTitle");
+      box.querySelector("h2").tabIndex = -1;
+      const close = document.createElement("button");
+      close.type = "button";
+      close.className = "button button--small button--secondary";
+      close.id = "unsent-close";
+      close.textContent = text("unsentClose");
+      close.addEventListener("click", () => box.remove());
+      box.appendChild(close);
+      stage.parentNode.insertBefore(box, stage);
+    }
+    box.querySelector(".unsent__why").textContent = message;
+    const list = box.querySelector(".unsent__items");
+    items.forEach((item) => {
+      const n = list.children.length + 1;
+      const wrap = document.createElement("div");
+      wrap.className = "field";
+      const label = document.createElement("label");
+      label.htmlFor = "unsent-text-" + n;
+      label.textContent = item.label || text("unsentTitle");
+      const area = document.createElement("textarea");
+      area.id = "unsent-text-" + n;
+      area.readOnly = true;
+      area.rows = 3;
+      area.value = item.value;
+      const copy = document.createElement("button");
+      copy.type = "button";
+      copy.className = "button button--small";
+      copy.textContent = text("unsentCopy");
+      const status = document.createElement("span");
+      status.setAttribute("role", "status");
+      copy.addEventListener("click", async () => {
+        area.select();
+        try {
+          await navigator.clipboard.writeText(area.value);
+        } catch (error) {
+          document.execCommand("copy");
+        }
+        status.textContent = " " + text("unsentCopied");
+      });
+      wrap.append(label, area, copy, status);
+      list.appendChild(wrap);
+    });
+    say(message, "warning");
+  }
+
   function swapStage(html) {
     const active = document.activeElement;
     const activeId = active && stage.contains(active) ? active.id : "";
     const noteEl = active && active.closest ? active.closest("[id^='note-']") : null;
     const noteId = noteEl && stage.contains(noteEl) ? noteEl.id : "";
+    const wasOpen = stageOpen();
     // Keep what someone is typing: fields they changed and have not sent yet.
     const kept = {};
+    const labels = {};
     dirty.forEach((id) => {
       const field = document.getElementById(id);
-      if (field) kept[id] = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
+      if (!field) return;
+      kept[id] = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
+      if (isTyped(field)) labels[id] = labelOf(field);
     });
     const openDetails = Array.from(stage.querySelectorAll("details[open]"))
       .map((d) => d.querySelector("summary"))
       .filter((s) => s)
       .map((s) => s.closest("details").dataset.key || s.textContent.trim());
+    const activeGone = activeId && !html.includes('id="' + activeId + '"');
     stage.innerHTML = html;
+    const ended = wasOpen && !stageOpen();
+    const unsent = [];
     Object.entries(kept).forEach(([id, value]) => {
+      const typed = id in labels && value.trim() !== "";
       const field = document.getElementById(id);
-      if (!field) return dirty.delete(id);
+      if (!field) {
+        dirty.delete(id);
+        if (typed) unsent.push({ label: labels[id], value: value });
+        return;
+      }
       if (typeof value === "boolean") field.checked = value;
       else field.value = value;
+      if (ended && typed) unsent.push({ label: labels[id], value: value });
     });
     stage.querySelectorAll("details").forEach((d) => {
       const summary = d.querySelector("summary");
@@ -85,7 +167,18 @@
     });
     const again = (activeId && document.getElementById(activeId)) || (noteId && document.getElementById(noteId));
     if (again) again.focus({ preventScroll: true });
+    if (unsent.length) {
+      showUnsent(unsent, ended ? text("unsentEnded") : text("unsentStep"));
+      if (activeGone) document.getElementById("unsent-title").focus();
+    }
     startTimer();
+  }
+
+  function typedAndUnsent() {
+    return Array.from(dirty).some((id) => {
+      const field = document.getElementById(id);
+      return field && isTyped(field) && field.value.trim() !== "";
+    });
   }
 
   // --- sending forms ------------------------------------------------------------------------
@@ -141,7 +234,9 @@
       }
       say(data.message || (form && form.dataset.move ? text("moved") : ""), "success");
       if (data.what === "ended") {
-        window.location.reload();
+        // Reloading the page would throw away what is still typed; the stage reload shows it instead.
+        if (typedAndUnsent()) reloadStage();
+        else window.location.reload();
         return;
       }
       reloadStage();
