@@ -226,3 +226,110 @@ class ActionTests(BaseTestCase):
         self.set_step(4)
         act(self.alice, self.session, "plan.save", step="actieplan", interventie="\x00Vaker\x00")
         self.assertEqual(ActionPlan.objects.get().items["interventie"], "Vaker")
+
+    def test_timer_pauses_extends_and_resets(self):
+        from datetime import timedelta
+
+        from django.utils import timezone
+
+        started = timezone.now() - timedelta(seconds=100)
+        Session.objects.filter(pk=self.session.pk).update(timer_duration=600, timer_started_at=started)
+        act(self.client, self.session, "timer.pause", step="interventies")
+        session = Session.objects.get()
+        self.assertFalse(session.timer_running)
+        paused = session.timer_remaining()
+        self.assertAlmostEqual(paused, 500, delta=2)
+        self.assertEqual(Session.objects.get().timer_remaining(), paused)  # stands still while paused
+        act(self.client, self.session, "timer.extend", step="interventies", minutes="3")
+        self.assertEqual(Session.objects.get().timer_remaining(), paused + 180)
+        # Something that is not a number gives the usual two minutes.
+        act(self.client, self.session, "timer.extend", step="interventies", minutes="veel")
+        self.assertEqual(Session.objects.get().timer_remaining(), paused + 300)
+        act(self.client, self.session, "timer.reset", step="interventies")
+        session = Session.objects.get()
+        step_minutes = session.timer_duration // 60
+        self.assertGreater(step_minutes, 0)
+        self.assertEqual(session.timer_remaining(), step_minutes * 60)
+        self.assertEqual((session.timer_extra, session.timer_elapsed), (0, 0))
+        self.assertFalse(session.timer_running)
+
+    def test_participant_cannot_touch_the_timer(self):
+        response = act(self.alice, self.session, "timer.extend", step="interventies", minutes="30")
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(Session.objects.get().timer_extra, 0)
+
+    def test_step_previous_goes_back_and_not_before_the_first_step(self):
+        Session.objects.filter(pk=self.session.pk).update(timer_extra=120)
+        response = act(self.client, self.session, "step.previous", step="interventies")
+        self.assertTrue(response.json()["ok"])
+        session = Session.objects.get()
+        self.assertEqual(session.step_index, 0)
+        self.assertEqual(session.timer_extra, 0)
+        response = act(self.client, self.session, "step.previous", step="focus")
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("geen stap meer", response.json()["message"])
+        self.assertEqual(Session.objects.get().step_index, 0)
+
+    def test_options_are_saved_and_unchecked_boxes_turn_an_option_off(self):
+        act(
+            self.client,
+            self.session,
+            "options.save",
+            step="interventies",
+            shared_screen="on",
+            hide_notes="on",
+        )
+        session = Session.objects.get()
+        self.assertEqual(
+            (session.shared_screen, session.hide_notes, session.names_required), (True, True, False)
+        )
+        act(self.client, self.session, "options.save", step="interventies", names_required="on")
+        session = Session.objects.get()
+        self.assertEqual(
+            (session.shared_screen, session.hide_notes, session.names_required), (False, False, True)
+        )
+        response = act(self.alice, self.session, "options.save", step="interventies", shared_screen="on")
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(Session.objects.get().shared_screen)
+
+    def test_in_shared_screen_mode_the_facilitator_types_post_its_for_the_room(self):
+        url = reverse("workshops:stage", args=[self.session.code])
+        self.assertNotContains(self.client.get(url), "Nieuwe post-it voor de groep")
+        Session.objects.filter(pk=self.session.pk).update(shared_screen=True)
+        self.assertContains(self.client.get(url), "Nieuwe post-it voor de groep")
+        response = self.add_note(self.client, "Signaleringsplan samen maken", tags=["psychose"])
+        self.assertTrue(response.json()["ok"])
+        note = Note.objects.get()
+        self.assertTrue(note.by_facilitator)
+        self.assertIsNone(note.author)
+        self.assertContains(self.bob.get(url), "Signaleringsplan samen maken")
+
+    def test_note_delete_by_author_or_facilitator_only(self):
+        self.add_note(self.alice, "Van Alice")
+        self.add_note(self.bob, "Van Bob")
+        alice_note, bob_note = Note.objects.order_by("pk")
+        response = act(self.alice, self.session, "note.delete", step="interventies", note=bob_note.pk)
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("alleen je eigen post-its", response.json()["message"])
+        act(self.alice, self.session, "note.delete", step="interventies", note=alice_note.pk)
+        act(self.client, self.session, "note.delete", step="interventies", note=bob_note.pk)
+        self.assertFalse(Note.objects.exists())
+        response = act(self.client, self.session, "note.delete", step="interventies", note=bob_note.pk)
+        self.assertEqual(response.status_code, 409)
+
+    def test_deleting_a_merged_note_gives_back_the_notes_merged_into_it(self):
+        self.add_note(self.alice, "Naasten betrekken")
+        self.add_note(self.bob, "Familie betrekken")
+        a, b = Note.objects.order_by("pk")
+        act(self.bob, self.session, "note.merge", step="interventies", note=b.pk, into=a.pk)
+        act(self.alice, self.session, "note.delete", step="interventies", note=a.pk)
+        self.assertEqual(list(Note.objects.values_list("text", "merged_into")), [("Familie betrekken", None)])
+
+    def test_a_participant_cannot_delete_a_hidden_note_of_someone_else(self):
+        Session.objects.filter(pk=self.session.pk).update(hide_notes=True)
+        self.add_note(self.bob, "Verborgen van Bob")
+        response = act(
+            self.alice, self.session, "note.delete", step="interventies", note=Note.objects.get().pk
+        )
+        self.assertEqual(response.status_code, 409)
+        self.assertTrue(Note.objects.exists())

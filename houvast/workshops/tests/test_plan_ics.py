@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from houvast.lib.testing import BaseTestCase
 
@@ -21,7 +22,8 @@ class PlanIcsTests(BaseTestCase):
         body = response.content.decode()
         self.assertIn("BEGIN:VEVENT", body)
         self.assertIn("Naasten\\; uitnodigen\\, vaker", body.replace("\r\n ", ""))
-        day = (self.session.created + timedelta(days=14)).strftime("%Y%m%d")
+        # The reminder is on the local (Amsterdam) date, also just before midnight UTC.
+        day = timezone.localtime(self.session.created + timedelta(days=14)).strftime("%Y%m%d")
         self.assertIn(f"DTSTART:{day}", body)
 
     def test_without_a_plan_gets_404(self):
