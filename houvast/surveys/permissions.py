@@ -11,11 +11,16 @@ from houvast.accounts.permissions import teams_for_user
 from .models import Round, hash_token
 
 
+def is_round_id(key):
+    """A team member's key is the round's id (plain ASCII digits); a coordinator's key is a long token."""
+    return key.isascii() and key.isdigit() and len(key) < 16
+
+
 def get_round_for_coordinator(request, key, pending_ok=False):
     """A round that is still waiting for its email confirmation is only reachable where `pending_ok`
     (the page that shows the confirm button); every other control answers 404 until it is confirmed,
     so nobody can open a round, and have mail sent, in the name of an address that did not confirm."""
-    if key.isdigit() and len(key) < 16:
+    if is_round_id(key):
         if not request.user.is_authenticated:
             raise Http404
         round_obj = Round.objects.filter(pk=int(key), team__in=teams_for_user(request.user)).first()

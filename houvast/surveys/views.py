@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from houvast.lib import ratelimit
+from houvast.lib.emails import MailNotSent
 from houvast.lib.pdf import pdf_response, render_pdf
 from houvast.lib.qr import qr_svg
 
@@ -23,7 +24,7 @@ from . import charts, emails
 from .content import statement_set
 from .forms import ActionForm, DeadlineForm, ResponseForm, RoundRequestForm, draft_from_post, end_of_day
 from .models import Answer, Response, Round
-from .permissions import get_round_for_coordinator, get_round_for_participant
+from .permissions import get_round_for_coordinator, get_round_for_participant, is_round_id
 from .summary import build_summary
 from .tasks import schedule_sweep, send_summary_task
 
@@ -71,12 +72,39 @@ def _create_round(request, form, previous=None):
         created_by=request.user if request.user.is_authenticated else None,
     )
     token = round_obj.set_coordinator_token()
-    trusted = team is not None and data["coordinator_email"].lower() == request.user.email.lower()
+    # A logged-in professional mailing themselves needs no confirmation, once their own address is confirmed.
+    trusted = (
+        team is not None
+        and request.user.email_confirmed
+        and data["coordinator_email"].lower() == request.user.email.lower()
+    )
     if trusted:
         round_obj.status = Round.Status.OPEN
         round_obj.activated_at = timezone.now()
     round_obj.save()
-    emails.send_confirmation(round_obj, token)
+    try:
+        emails.send_confirmation(round_obj, token)
+    except MailNotSent:
+        if trusted:
+            messages.warning(
+                request,
+                _(
+                    "De ronde staat open, maar de e-mail met je beheerlink kon nu niet worden verstuurd. "
+                    "Je vindt de ronde ook op je overzicht."
+                ),
+            )
+            schedule_sweep()
+            return redirect("surveys:manage", key=str(round_obj.pk))
+        round_obj.delete()  # without the confirmation mail nobody can open it
+        form.add_error(
+            None,
+            _(
+                "De bevestigingsmail kon nu niet worden verstuurd. Wat je hebt ingevuld staat er nog; "
+                "probeer het over een paar minuten opnieuw."
+            ),
+        )
+        context = {"form": form, "limited": False, "content": statement_set()}
+        return render(request, "surveys/start.html", context, status=503)
     if trusted:
         schedule_sweep()
         messages.success(request, _("De ronde staat open. We hebben je de beheerlink ook gemaild."))
@@ -254,16 +282,27 @@ def repeat(request, key):
         previous=round_obj,
         status=Round.Status.OPEN,
         activated_at=timezone.now(),
+        deadline=end_of_day(timezone.localdate() + timezone.timedelta(days=14)),
     )
     token = new.set_coordinator_token()
     try:
         new.save()
     except IntegrityError:
         return redirect(_manage_url(key))
-    emails.send_confirmation(new, token)
     schedule_sweep()
-    messages.success(request, _("De herhaalronde staat open. Deel de nieuwe link met je netwerk."))
-    return redirect("surveys:manage", key=str(new.pk) if key.isdigit() else token)
+    try:
+        emails.send_confirmation(new, token)
+    except MailNotSent:
+        messages.warning(
+            request,
+            _(
+                "De herhaalronde staat open, maar de e-mail met de nieuwe beheerlink kon nu niet worden "
+                "verstuurd. Bewaar het adres van deze pagina: dat is je beheerlink."
+            ),
+        )
+    else:
+        messages.success(request, _("De herhaalronde staat open. Deel de nieuwe link met je netwerk."))
+    return redirect("surveys:manage", key=str(new.pk) if is_round_id(key) else token)
 
 
 # The coordinator: results

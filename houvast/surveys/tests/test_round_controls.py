@@ -4,7 +4,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from houvast.lib.testing import BaseTestCase
+from houvast.lib.testing import BaseTestCase, mail_server_down
 from houvast.surveys.models import Round
 
 from .factories import add_responses, make_round
@@ -62,6 +62,23 @@ class RoundControlTests(BaseTestCase):
         self.assertEqual(len(mail.outbox), 1)
         self.client.post(self.url("surveys:repeat"))
         self.assertEqual(Round.objects.filter(previous=self.round).count(), 1)
+
+    def test_a_repeat_round_runs_to_the_end_of_the_day_two_weeks_ahead(self):
+        self.client.post(self.url("surveys:repeat"))
+        new = Round.objects.get(previous=self.round)
+        deadline = timezone.localtime(new.deadline)
+        self.assertEqual(deadline.date(), timezone.localdate() + timedelta(days=14))
+        self.assertEqual((deadline.hour, deadline.minute), (23, 59))
+
+    def test_a_repeat_round_whose_mail_fails_still_opens_and_says_so(self):
+        with mail_server_down(), self.assertLogs("houvast.lib.emails"):
+            response = self.client.post(self.url("surveys:repeat"), follow=True)
+        self.assertContains(response, "Bewaar het adres van deze pagina")
+        self.assertTrue(Round.objects.get(previous=self.round).is_open)
+
+    def test_a_key_with_other_digits_is_404_not_500(self):
+        self.client.force_login(self.member)
+        self.assertEqual(self.client.post(reverse("surveys:close", args=["²"])).status_code, 404)
 
     def test_controls_need_the_token(self):
         for name in ("surveys:close", "surveys:reopen", "surveys:send_now", "surveys:repeat"):

@@ -5,7 +5,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
-from houvast.lib.testing import BaseTestCase
+from houvast.lib.testing import BaseTestCase, mail_server_down
 from houvast.surveys.models import Round
 
 URL = reverse("surveys:start")
@@ -73,6 +73,28 @@ class StartTests(BaseTestCase):
         self.assertRedirects(response, reverse("surveys:manage", args=[round_obj.pk]))
         self.assertEqual(round_obj.status, Round.Status.OPEN)
         self.assertEqual(round_obj.team, self.team)
+
+    def test_an_unconfirmed_professional_still_confirms_by_email(self):
+        self.member.email_confirmed = False
+        self.member.save()
+        self.login(self.member)
+        self.client.post(URL, form_data(coordinator_email=self.member.email, team=str(self.team.pk)))
+        self.assertEqual(Round.objects.get().status, Round.Status.PENDING)
+
+    def test_a_mail_server_that_is_down_keeps_what_was_typed_and_leaves_no_round(self):
+        with mail_server_down(), self.assertLogs("houvast.lib.emails"):
+            response = self.client.post(URL, form_data())
+        self.assertContains(response, "De bevestigingsmail kon nu niet worden verstuurd", status_code=503)
+        self.assertContains(response, "Netwerk Oost", status_code=503)
+        self.assertFalse(Round.objects.exists())
+
+    def test_a_professional_whose_mail_fails_still_gets_their_open_round(self):
+        self.login(self.member)
+        data = form_data(coordinator_email=self.member.email, team=str(self.team.pk))
+        with mail_server_down(), self.assertLogs("houvast.lib.emails"):
+            response = self.client.post(URL, data, follow=True)
+        self.assertContains(response, "kon nu niet worden verstuurd")
+        self.assertEqual(Round.objects.get().status, Round.Status.OPEN)
 
     def test_a_professional_cannot_pick_another_team(self):
         self.login(self.member)
