@@ -189,4 +189,5 @@ def draft_from_post(post):
     """Keep only known keys with sane sizes; a draft is never validated, only stored."""
     allowed = {f"s{n}" for n in statement_set().numbers} | {f"c{n}" for n in statement_set().numbers}
     allowed |= {"closing", "discipline"}
-    return {key: str(post.get(key, ""))[: COMMENT_MAX * 5] for key in allowed if post.get(key, "") != ""}
+    draft = {key: str(post.get(key, "")).replace("\x00", "")[: COMMENT_MAX * 5] for key in allowed}
+    return {key: value for key, value in draft.items() if value != ""}

@@ -26,6 +26,11 @@ class SaveDraftTests(BaseTestCase):
         page = self.client.get(self.form_url)
         self.assertContains(page, "Half af")
 
+    def test_nul_characters_are_left_out_of_a_draft(self):
+        self.client.get(self.form_url)
+        self.client.post(self.url, {"c1": "Half\x00 af", "c2": "\x00"})
+        self.assertEqual(Response.objects.get().draft, {"c1": "Half af"})
+
     def test_a_draft_does_not_count_as_a_response(self):
         self.client.post(self.url, {"s1": "2"})
         self.assertEqual(self.round.response_count(), 0)
