@@ -20,9 +20,9 @@ class PresentTests(BaseTestCase):
         self.assertContains(response, reverse("surveys:present", args=[self.token, 3]))
         self.assertContains(response, 'data-key="ArrowRight"')
 
-    def test_the_last_statement_leads_to_the_summary(self):
+    def test_the_last_statement_leads_to_the_actions_of_step_3(self):
         response = self.client.get(reverse("surveys:present", args=[self.token, 10]))
-        self.assertContains(response, reverse("surveys:summary", args=[self.token]))
+        self.assertContains(response, reverse("surveys:manage", args=[self.token]) + "#acties")
 
     def test_an_unknown_statement_is_404(self):
         self.assertEqual(self.client.get(reverse("surveys:present", args=[self.token, 11])).status_code, 404)

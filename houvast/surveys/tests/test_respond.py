@@ -83,6 +83,8 @@ class RespondTests(BaseTestCase):
         self.assertContains(response, "het maximum is 2000", status_code=400)
         self.assertContains(response, long_text, status_code=400)
         self.assertEqual(Response.objects.get().draft["c1"], long_text)
+        self.assertContains(response, 'aria-describedby="id_c1_error"', status_code=400)
+        self.assertContains(response, 'id="id_c1_error"', status_code=400)
 
     def test_html_in_a_comment_is_escaped(self):
         self.client.post(self.url, full_post("4", c1="<script>alert(1)</script>"))
