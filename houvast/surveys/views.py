@@ -346,7 +346,7 @@ def csv_download(request, key):
     http["Content-Disposition"] = f'attachment; filename="stellingen-{round_obj.pk}.csv"'
     http.write("\ufeff")
     writer = csv.writer(http)
-    labels = {0: "weet ik niet"}
+    labels = {0: _("weet ik niet")}
     header = [_("reactie")]
     for n in numbers:
         header += [_("stelling %(n)s") % {"n": n}, _("toelichting %(n)s") % {"n": n}]
