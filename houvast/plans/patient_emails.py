@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils import timezone
 
 from houvast.lib import emails
 
@@ -31,5 +32,10 @@ def send_patient_invite(plan, inviter):
 
 def send_review_reminder(plan, to, language, for_patient):
     path = reverse("plans:read", args=[plan.pk])
-    context = {"plan": plan, "url": settings.SITE_URL + path, "for_patient": for_patient}
+    context = {
+        "plan": plan,
+        "url": settings.SITE_URL + path,
+        "for_patient": for_patient,
+        "upcoming": plan.review_date >= timezone.localdate(),
+    }
     emails.send("plan-review-reminder", to, context, language=language)

@@ -1,20 +1,26 @@
-"""Review reminders: when a plan's review date has come, email the clinician and the patient once."""
+"""Review reminders: a week before a plan's review date, email the clinician and the patient once."""
 
+import logging
 from datetime import timedelta
 
 from django.db.models import F, Q
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
+from houvast.lib.emails import MailNotSent
+
 from .models import Plan
 from .patient_emails import send_review_reminder
 
 RUN_EVERY = timedelta(hours=1)
+REMIND_BEFORE = timedelta(days=7)
+log = logging.getLogger(__name__)
 
 
 def due_plans(today=None):
+    """Plans whose review date is a week away or closer (or passed) and that had no reminder for it."""
     today = today or timezone.localdate()
-    return Plan.objects.filter(review_date__isnull=False, review_date__lte=today).filter(
+    return Plan.objects.filter(review_date__isnull=False, review_date__lte=today + REMIND_BEFORE).filter(
         Q(reminder_sent_for__isnull=True) | ~Q(reminder_sent_for=F("review_date"))
     )
 
@@ -30,9 +36,20 @@ def send_due_reminders(today=None):
         )
         if not claimed:
             continue
-        send_review_reminder(plan, plan.owner.email, plan.owner.language, for_patient=False)
+        try:
+            send_review_reminder(plan, plan.owner.email, plan.owner.language, for_patient=False)
+        except MailNotSent:
+            # Nothing went out: give the claim back, so the next run tries again.
+            Plan.objects.filter(pk=plan.pk, reminder_sent_for=plan.review_date).update(
+                reminder_sent_for=plan.reminder_sent_for
+            )
+            continue
         if plan.patient is not None:
-            send_review_reminder(plan, plan.patient.email, plan.language, for_patient=True)
+            try:
+                send_review_reminder(plan, plan.patient.email, plan.language, for_patient=True)
+            except MailNotSent:
+                # The clinician has theirs; trying again would mail the clinician twice.
+                log.warning("Review reminder for plan %s did not reach the patient", plan.pk)
         sent += 1
     return sent
 

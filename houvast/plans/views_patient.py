@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from houvast.accounts.models import User
+from houvast.lib.emails import MailNotSent
 
 from .forms_patient import PatientAccountForm, PatientInviteForm, PlanLanguageForm
 from .models import AccessLog, Plan
@@ -28,10 +29,8 @@ def patient_invite(request, plan_id):
     plan = get_plan_for_user(request.user, plan_id, manage=True)
     if request.method == "POST":
         form = PatientInviteForm(request.POST, team=plan.team)
-        if form.is_valid():
-            plan.patient_email = form.cleaned_data["email"]
+        if form.is_valid() and _invite_sent(plan, form, request.user):
             plan.save(update_fields=["patient_email"])
-            send_patient_invite(plan, request.user)
             log_access(plan, request.user, AccessLog.Action.INVITE, detail=plan.patient_email)
             messages.success(
                 request,
@@ -42,6 +41,24 @@ def patient_invite(request, plan_id):
     else:
         form = PatientInviteForm(initial={"email": plan.patient_email})
     return render(request, "plans/patient_invite.html", {"plan": plan, "form": form})
+
+
+def _invite_sent(plan, form, inviter):
+    """Send the invitation to the typed address; on a mail server that is down, say so on the form."""
+    old_email, plan.patient_email = plan.patient_email, form.cleaned_data["email"]
+    try:
+        send_patient_invite(plan, inviter)
+    except MailNotSent:
+        plan.patient_email = old_email
+        form.add_error(
+            None,
+            _(
+                "De e-mail kon nu niet worden verstuurd. Dat ligt niet aan het adres. "
+                "Probeer het over een paar minuten opnieuw."
+            ),
+        )
+        return False
+    return True
 
 
 def _invite_problem(request, problem, status, plan=None):

@@ -1,6 +1,8 @@
 from django.core import mail
 from django.urls import reverse
 
+from houvast.lib.testing import mail_server_down
+
 from ..models import AccessLog
 from .patient_setup import PatientPlanTestCase
 
@@ -47,3 +49,14 @@ class PatientInviteTests(PatientPlanTestCase):
         self.assertEqual(len(mail.outbox), 0)
         self.plan.refresh_from_db()
         self.assertEqual(self.plan.patient_email, "patient@example.org")
+
+    def test_a_mail_server_that_is_down_gets_a_kind_message_and_keeps_the_address(self):
+        self.login(self.owner)
+        with mail_server_down():
+            response = self.client.post(self.url, {"email": "nieuw@example.org"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "De e-mail kon nu niet worden verstuurd")
+        self.assertContains(response, 'value="nieuw@example.org"')
+        self.plan.refresh_from_db()
+        self.assertEqual(self.plan.patient_email, "patient@example.org")
+        self.assertFalse(self.plan.log.filter(action=AccessLog.Action.INVITE).exists())

@@ -4,7 +4,7 @@ from houvast.plans.reminders import send_due_reminders
 
 
 class Command(BaseCommand):
-    help = "Email clinician and patient when a plan's review date has come (once per review date)."
+    help = "Email clinician and patient a week before a plan's review date (once per review date)."
 
     def handle(self, *args, **options):
         sent = send_due_reminders()
