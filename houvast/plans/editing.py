@@ -28,10 +28,15 @@ def _too_long(value):
     ) % {"length": f"{len(value):,}".replace(",", "."), "max": f"{MAX_TEXT:,}".replace(",", ".")}
 
 
+def _text(post, key):
+    """The typed text, without NUL characters (PostgreSQL cannot store them, and nobody means them)."""
+    return post.get(key, "").replace("\x00", "").replace("\r\n", "\n")
+
+
 def _people(post, errors):
     people = []
     for index in range(MAX_PEOPLE):
-        person = {key: post.get(f"people-{index}-{key}", "").strip() for key in PERSON_KEYS}
+        person = {key: _text(post, f"people-{index}-{key}").strip() for key in PERSON_KEYS}
         if not any(person.values()):
             continue
         for key in PERSON_KEYS:
@@ -56,7 +61,7 @@ def parse_section(section, post):
     data, errors = {}, {}
     for field in section.fields:
         if field.kind in ("text", "lines"):
-            value = post.get(field.key, "").replace("\r\n", "\n")
+            value = _text(post, field.key)
             if len(value) > MAX_TEXT:
                 errors[field.key] = _too_long(value)
             data[field.key] = value.strip()
@@ -69,7 +74,7 @@ def parse_section(section, post):
         elif field.kind == "people":
             data[field.key] = _people(post, errors)
         elif field.kind == "date":
-            value = post.get(field.key, "").strip()
+            value = _text(post, field.key).strip()
             data[field.key] = value
             if value:
                 try:
@@ -95,14 +100,15 @@ def save_section(plan, section, data, base_version, user):
     """Store the part if nobody saved it since `base_version`; raise Conflict otherwise.
 
     The conditional update (`WHERE version = base_version`) makes two simultaneous saves safe on
-    SQLite and PostgreSQL alike: only one of them can move the version on.
+    SQLite and PostgreSQL alike: only one of them can move the version on. A post that holds exactly
+    what is stored is no conflict, whatever its version (the editor's own autosave may have saved it).
     """
     with transaction.atomic():
         row, _created = PlanSection.objects.get_or_create(plan=plan, key=section.key)
-        if row.version != base_version:
-            raise Conflict(get_section_row(plan, section.key))
         if row.data == data:
             return row
+        if row.version != base_version:
+            raise Conflict(get_section_row(plan, section.key))
         now = timezone.now()
         changed = PlanSection.objects.filter(pk=row.pk, version=base_version).update(
             data=data, version=base_version + 1, updated=now, updated_by=user

@@ -107,6 +107,18 @@ class PartTestCase(PlanTestCase):
         self.plan.refresh_from_db()
         self.assertEqual(str(self.plan.review_date), "2027-01-15")
 
+    def test_nul_characters_are_left_out_of_every_kind_of_field(self):
+        self.client.post(self.url(), {"version": "0", "keep": "Rust\x00 en ruimte"}, **AJAX)
+        self.assertEqual(PlanSection.objects.get(plan=self.plan, key="about").data["keep"], "Rust en ruimte")
+        post = {"version": "0", "people-0-name": "San\x00ne", "people-0-phone": "06 1234\x005678"}
+        response = self.client.post(self.url("network"), post, **AJAX)
+        self.assertEqual(response.status_code, 200)
+        person = PlanSection.objects.get(plan=self.plan, key="network").data["people"][0]
+        self.assertEqual((person["name"], person["phone"]), ("Sanne", "06 12345678"))
+        self.client.post(self.url("review"), {"version": "0", "review_date": "2027-01-15\x00"})
+        self.plan.refresh_from_db()
+        self.assertEqual(str(self.plan.review_date), "2027-01-15")
+
     def test_html_is_shown_as_text(self):
         self.client.post(self.url(), {"version": "0", "keep": "<script>alert(1)</script>"})
         response = self.client.get(reverse("plans:builder", args=[self.plan.pk]))

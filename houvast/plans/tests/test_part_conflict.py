@@ -62,3 +62,23 @@ class SaveSectionTestCase(PlanTestCase):
             save_section(self.plan, section, {"keep": "tweede"}, 0, self.patient)
         self.assertEqual(raised.exception.section.data, {"keep": "eerste"})
         self.assertEqual(PlanSection.objects.get(plan=self.plan, key="about").version, 1)
+
+
+class OwnAutosaveTestCase(PlanTestCase):
+    """Bewaren right after an autosave of the same text posts the old version: that is no conflict."""
+
+    def test_a_post_with_what_is_already_stored_is_accepted_whatever_its_version(self):
+        url = reverse("plans:part", args=[self.plan.pk, "about"])
+        self.login(self.owner)
+        self.client.post(url, {"version": "0", "keep": "Mijn tekst"}, **AJAX)
+        response = self.client.post(url, {"version": "0", "keep": "Mijn tekst"})
+        self.assertEqual(response.status_code, 302)
+        row = PlanSection.objects.get(plan=self.plan, key="about")
+        self.assertEqual((row.data["keep"], row.version), ("Mijn tekst", 1))
+
+    def test_a_different_text_with_the_old_version_still_conflicts(self):
+        url = reverse("plans:part", args=[self.plan.pk, "about"])
+        self.login(self.owner)
+        self.client.post(url, {"version": "0", "keep": "Mijn tekst"}, **AJAX)
+        response = self.client.post(url, {"version": "0", "keep": "Mijn tekst en meer"}, **AJAX)
+        self.assertEqual(response.status_code, 409)
