@@ -82,6 +82,25 @@ def test_clinician_builds_a_plan_with_autosave(page):
     assert not PlanVersion.objects.filter(plan=plan).exists()
 
 
+def test_autosave_after_the_session_ended_says_so_and_stops(page):
+    clinician = make_user("uitgelogd@example.org", "Uri Uitgelogd")
+    organisation = Organisation.objects.create(name="GGZ Zuid")
+    team = Team.objects.create(organisation=organisation, name="Team Zuid")
+    Membership.objects.create(team=team, user=clinician, role=Membership.Role.ADMIN)
+    plan = Plan.objects.create(team=team, owner=clinician, patient_name="Lot")
+    log_in(page, "uitgelogd@example.org")
+    page.goto(f"/plannen/{plan.pk}/deel/about/")
+    page.context.clear_cookies()
+    page.get_by_label("Wat ik wil behouden").fill("Mijn fiets")
+    status = page.locator("[data-save-status]")
+    expect(status).to_have_text(re.compile("je bent uitgelogd.*Kopieer hem eerst"))
+    expect(page.get_by_label("Wat ik wil behouden")).to_have_value("Mijn fiets")
+    page.get_by_label("Mijn doelen en waarden").fill("Meer")
+    page.wait_for_timeout(1500)
+    expect(status).to_have_text(re.compile("je bent uitgelogd"))
+    assert not PlanSection.objects.filter(plan=plan).exists()
+
+
 def test_builder_works_at_320_pixels(new_context):
     clinician = make_user("smal@example.org", "Sam Smal")
     organisation = Organisation.objects.create(name="GGZ West")

@@ -1,5 +1,7 @@
 // Autosave for a part of the plan: saves a moment after typing stops. A save that answers 409
-// (someone else saved in between) stops autosaving and shows their text; the user chooses.
+// (someone else saved in between) stops autosaving and shows their text; the user chooses. An answer
+// that is not ours (a login page after the session ended, a 403 for a stale CSRF token) stops autosaving
+// too and says so; the text stays on the page and the leave-page guard keeps protecting it.
 document.addEventListener("DOMContentLoaded", () => {
   const form = document.querySelector("form[data-autosave]");
   if (!form) return;
@@ -11,6 +13,7 @@ document.addEventListener("DOMContentLoaded", () => {
   let again = false;
   let paused = conflictRegion && conflictRegion.children.length > 0;
   let dirty = false;
+  let loggedOut = false;
 
   const say = (text) => { if (status) status.textContent = text; };
 
@@ -33,8 +36,12 @@ document.addEventListener("DOMContentLoaded", () => {
     });
   };
 
+  // A login page (session ended), a 403 (stale CSRF token) or a 404 (no longer allowed to edit).
+  const notForUs = (response) => response.redirected || [401, 403, 404].includes(response.status);
+  const isJson = (response) => (response.headers.get("Content-Type") || "").includes("application/json");
+
   const save = async () => {
-    if (paused) return;
+    if (paused || loggedOut) return;
     if (busy) { again = true; return; }
     busy = true;
     dirty = false;
@@ -46,6 +53,13 @@ document.addEventListener("DOMContentLoaded", () => {
         headers: { "X-Requested-With": "fetch" },
         credentials: "same-origin",
       });
+      if (notForUs(response)) {
+        loggedOut = true;
+        dirty = true;
+        say(form.dataset.textLoggedOut);
+        return;
+      }
+      if (!isJson(response)) throw new Error(`HTTP ${response.status}`);
       const data = await response.json();
       if (response.ok) {
         version.value = data.version;
@@ -60,6 +74,7 @@ document.addEventListener("DOMContentLoaded", () => {
         const heading = conflictRegion.querySelector("h2");
         if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
       } else {
+        dirty = true;
         showErrors(data.errors || {});
         say(form.dataset.textError);
       }
@@ -76,6 +91,7 @@ document.addEventListener("DOMContentLoaded", () => {
   const schedule = () => {
     if (paused) return;
     dirty = true;
+    if (loggedOut) return;
     clearTimeout(timer);
     timer = setTimeout(save, 700);
   };
