@@ -37,6 +37,14 @@ class PatientInviteForm(forms.Form):
         return email
 
 
+class PatientEditForm(forms.Form):
+    patient_can_edit = forms.BooleanField(
+        label=_("De patiënt mag het plan ook aanpassen"),
+        required=False,
+        help_text=_("Zet dit uit als de patiënt het plan alleen mag lezen, afdrukken en delen."),
+    )
+
+
 class PatientAccountForm(forms.Form):
     name = forms.CharField(
         label=_("Je naam"),

@@ -186,3 +186,17 @@ class AccessLog(models.Model):
 
     def delete(self, *args, **kwargs):
         raise PermissionError("The access log is append-only")
+
+    def detail_display(self):
+        """The detail in words, in the reader's language: settings are stored as `key=value`."""
+        key, _sep, value = self.detail.partition("=")
+        if key == "language":
+            name = dict(settings.LANGUAGES).get(value, value)
+            return _("taal: %(language)s") % {"language": name}
+        if key == "patient_can_edit":
+            return (
+                _("de patiënt mag het plan aanpassen")
+                if value == "yes"
+                else _("de patiënt mag het plan alleen lezen")
+            )
+        return self.detail

@@ -7,6 +7,9 @@ from . import views_export, views_patient, views_share
 urlpatterns = [
     # The patient (views_patient.py)
     path("<uuid:plan_id>/uitnodigen/", views_patient.patient_invite, name="patient_invite"),
+    path(
+        "<uuid:plan_id>/patient-aanpassen/", views_patient.patient_edit_setting, name="patient_edit_setting"
+    ),
     path("uitnodiging/<str:token>/", views_patient.invite_accept, name="invite_accept"),
     path("mijn-plannen/", views_patient.my_plans, name="my_plans"),
     path("<uuid:plan_id>/lezen/", views_patient.plan_read, name="read"),

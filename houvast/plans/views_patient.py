@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from houvast.accounts.models import User
 from houvast.lib.emails import MailNotSent
 
-from .forms_patient import PatientAccountForm, PatientInviteForm, PlanLanguageForm
+from .forms_patient import PatientAccountForm, PatientEditForm, PatientInviteForm, PlanLanguageForm
 from .models import AccessLog, Plan
 from .patient_emails import read_invite_token, send_patient_invite
 from .permissions import PATIENT, get_plan_for_user, log_access
@@ -40,7 +40,28 @@ def patient_invite(request, plan_id):
             return redirect("plans:patient_invite", plan.pk)
     else:
         form = PatientInviteForm(initial={"email": plan.patient_email})
-    return render(request, "plans/patient_invite.html", {"plan": plan, "form": form})
+    edit_form = PatientEditForm(initial={"patient_can_edit": plan.patient_can_edit})
+    return render(request, "plans/patient_invite.html", {"plan": plan, "form": form, "edit_form": edit_form})
+
+
+@require_POST
+@login_required
+def patient_edit_setting(request, plan_id):
+    """The professional decides whether the patient may change the plan or only read it."""
+    plan = get_plan_for_user(request.user, plan_id, manage=True)
+    form = PatientEditForm(request.POST)
+    form.is_valid()  # a checkbox is always valid: unticked is False
+    can_edit = form.cleaned_data["patient_can_edit"]
+    if can_edit != plan.patient_can_edit:
+        plan.patient_can_edit = can_edit
+        plan.save(update_fields=["patient_can_edit"])
+        detail = "patient_can_edit=" + ("yes" if can_edit else "no")
+        log_access(plan, request.user, AccessLog.Action.SETTINGS, detail=detail)
+    if can_edit:
+        messages.success(request, _("Bewaard: de patiënt mag het plan aanpassen."))
+    else:
+        messages.success(request, _("Bewaard: de patiënt kan het plan lezen, maar niet aanpassen."))
+    return redirect("plans:patient_invite", plan.pk)
 
 
 def _invite_sent(plan, form, inviter):

@@ -60,3 +60,46 @@ class PatientInviteTests(PatientPlanTestCase):
         self.plan.refresh_from_db()
         self.assertEqual(self.plan.patient_email, "patient@example.org")
         self.assertFalse(self.plan.log.filter(action=AccessLog.Action.INVITE).exists())
+
+
+class PatientEditSettingTests(PatientPlanTestCase):
+    def setUp(self):
+        super().setUp()
+        self.url = reverse("plans:patient_edit_setting", args=[self.plan.pk])
+        self.part_url = reverse("plans:part", args=[self.plan.pk, "about"])
+
+    def test_only_professionals_with_access_may_switch_it(self):
+        self.assert_access(self.url, allowed={"owner", "colleague"}, method="post", status=302)
+        self.plan.refresh_from_db()
+        self.assertFalse(self.plan.patient_can_edit)
+
+    def test_the_professional_switches_editing_off_and_the_patient_can_only_read(self):
+        self.login(self.owner)
+        response = self.client.post(self.url, {})
+        self.assertRedirects(response, reverse("plans:patient_invite", args=[self.plan.pk]))
+        self.plan.refresh_from_db()
+        self.assertFalse(self.plan.patient_can_edit)
+        entry = self.plan.log.get(action=AccessLog.Action.SETTINGS)
+        self.assertEqual(entry.detail_display(), "de patiënt mag het plan alleen lezen")
+        page = self.client.get(reverse("plans:patient_invite", args=[self.plan.pk]))
+        self.assertContains(page, "De patiënt kan het plan lezen, maar niet aanpassen.")
+        self.assertNotContains(page, 'id="patient-can-edit" aria-describedby="patient-can-edit-help" checked')
+        self.login(self.patient)
+        self.assertEqual(
+            self.client.post(self.part_url, {"version": "0", "keep": "Van mij"}).status_code, 404
+        )
+        self.login(self.owner)
+        self.client.post(self.url, {"patient_can_edit": "on"})
+        self.plan.refresh_from_db()
+        self.assertTrue(self.plan.patient_can_edit)
+        self.login(self.patient)
+        self.assertEqual(
+            self.client.post(self.part_url, {"version": "0", "keep": "Van mij"}).status_code, 302
+        )
+
+    def test_the_patient_cannot_switch_it(self):
+        self.login(self.patient)
+        self.assertEqual(self.client.post(self.url, {"patient_can_edit": "on"}).status_code, 404)
+        self.assertEqual(self.client.post(self.url, {}).status_code, 404)
+        self.plan.refresh_from_db()
+        self.assertTrue(self.plan.patient_can_edit)

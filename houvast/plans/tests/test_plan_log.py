@@ -1,4 +1,5 @@
 from django.urls import reverse
+from django.utils import translation
 
 from ..models import AccessLog
 from .patient_setup import SHARE_TOKEN, PatientPlanTestCase
@@ -28,3 +29,13 @@ class PlanLogTests(PatientPlanTestCase):
         self.login(self.patient)
         self.client.get(self.url)
         self.assertEqual(self.plan.log.filter(action=AccessLog.Action.LOG_VIEW).count(), 1)
+
+    def test_a_language_change_reads_as_words_in_the_readers_language(self):
+        self.login(self.patient)
+        self.client.post(reverse("plans:set_language", args=[self.plan.pk]), {"language": "en"})
+        response = self.client.get(self.url)
+        self.assertContains(response, "instellingen aangepast: taal: English")
+        self.assertNotContains(response, "language=")
+        entry = self.plan.log.get(action=AccessLog.Action.SETTINGS)
+        with translation.override("en"):
+            self.assertEqual(entry.detail_display(), "language: English")
