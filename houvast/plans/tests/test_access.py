@@ -1,8 +1,14 @@
 """Every plan URL of the builder, versions and settings against everyone who might try it."""
 
-from django.urls import reverse
+from datetime import timedelta
 
-from ..models import PlanVersion
+from django.contrib.auth.hashers import make_password
+from django.urls import reverse
+from django.utils import timezone
+
+from houvast.accounts.tokens import hash_token
+
+from ..models import PlanShare, PlanVersion
 from .helpers import PlanTestCase
 
 
@@ -70,6 +76,28 @@ class AccessTestCase(PlanTestCase):
                 response = self.client.get(url)
                 self.assertEqual(response.status_code, 302)
                 self.assertIn(reverse("accounts:login"), response["Location"])
+
+    def test_a_naaste_with_the_link_and_the_code_gets_none_of_these_pages(self):
+        PlanShare.objects.create(
+            plan=self.plan,
+            label="Mijn zus",
+            token_hash=hash_token("naaste-token"),
+            code_hash=make_password("ABCDEFGH"),
+            expires=timezone.localdate() + timedelta(days=7),
+        )
+        shared_url = reverse("plans:shared", args=["naaste-token"])
+        response = self.client.post(shared_url, {"code": "ABCD-EFGH"}, follow=True)
+        self.assertTemplateUsed(response, "plans/shared_read.html")  # the naaste is in
+        for url in self.all_urls:
+            for method in ("get", "post"):
+                with self.subTest(url=url, method=method):
+                    response = getattr(self.client, method)(url)
+                    self.assertIn(response.status_code, (302, 404))
+                    if response.status_code == 302:
+                        self.assertIn(reverse("accounts:login"), response["Location"])
+        self.assertFalse(self.plan.sections.exists())
+        self.assertEqual(self.plan.versions.count(), 1)
+        self.assertTrue(type(self.plan).objects.filter(pk=self.plan.pk).exists())
 
     def test_unknown_plan_gets_404(self):
         self.login(self.owner)
