@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
@@ -111,6 +112,7 @@ def _field_rows(section, data, errors, nudges, post=None):
             row["choices"] = content.card_choices()
         if field.kind == "people":
             row["people"] = _people_rows(_posted_people(post) if post else value, errors)
+            row["room_for_more"] = len(row["people"]) < MAX_PEOPLE
         rows.append(row)
     return rows
 
@@ -217,6 +219,10 @@ def part(request, plan_id, key):
         _previous, following = _neighbours(section)
         if following:
             return redirect("plans:part", plan.pk, following.key)
+    if any(field.kind == "people" for field in section.fields):
+        # Back to the same part: it now has an empty row for one more person.
+        messages.success(request, gettext("Bewaard. Er staat nu een lege regel klaar voor nog iemand."))
+        return redirect("plans:part", plan.pk, section.key)
     return redirect(reverse("plans:builder", args=[plan.pk]) + f"#part-{section.key}")
 
 

@@ -98,6 +98,26 @@ class PartTestCase(PlanTestCase):
         people = PlanSection.objects.get(plan=self.plan, key="network").data["people"]
         self.assertEqual([p["phone"] for p in people], ["+31 6 1234 5678", "0800-0113"])
 
+    def test_saving_people_returns_to_the_part_with_an_empty_row_for_one_more(self):
+        post = {"version": "0"}
+        for index in range(3):
+            post |= {f"people-{index}-name": f"Persoon {index}", f"people-{index}-phone": "06 12345678"}
+        response = self.client.post(self.url("network"), post, follow=True)
+        self.assertRedirects(response, self.url("network"))
+        self.assertContains(response, "Er staat nu een lege regel klaar")
+        self.assertContains(response, 'name="people-3-name" value=""')
+        self.assertContains(response, "Meer mensen? Klik op Bewaren")
+
+    def test_when_the_list_is_full_there_is_no_promise_of_another_row(self):
+        from ..guidance import MAX_PEOPLE
+
+        people = [{"name": f"P{i}", "role": "", "phone": "", "when": ""} for i in range(MAX_PEOPLE)]
+        PlanSection.objects.create(plan=self.plan, key="network", data={"people": people})
+        response = self.client.get(self.url("network"))
+        self.assertContains(response, f'name="people-{MAX_PEOPLE - 1}-name"')
+        self.assertNotContains(response, f'name="people-{MAX_PEOPLE}-name"')
+        self.assertNotContains(response, "Meer mensen?")
+
     def test_a_wrong_date_is_refused(self):
         response = self.client.post(self.url("review"), {"version": "0", "review_date": "morgen"})
         self.assertContains(response, "Dit is geen datum", status_code=400)
