@@ -131,6 +131,10 @@
     const noteEl = active && active.closest ? active.closest("[id^='note-']") : null;
     const noteId = noteEl && stage.contains(noteEl) ? noteEl.id : "";
     const wasOpen = stageOpen();
+    // Also text typed before this script ran (or filled in by the browser): it differs from the page's.
+    stage.querySelectorAll("input, textarea").forEach((field) => {
+      if (field.id && isTyped(field) && field.value !== field.defaultValue) dirty.add(field.id);
+    });
     // Keep what someone is typing: fields they changed and have not sent yet.
     const kept = {};
     const labels = {};
@@ -138,7 +142,7 @@
       const field = document.getElementById(id);
       if (!field) return;
       kept[id] = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
-      if (isTyped(field)) labels[id] = labelOf(field);
+      if (isTyped(field) && field.value !== field.defaultValue) labels[id] = labelOf(field);
     });
     const openDetails = Array.from(stage.querySelectorAll("details[open]"))
       .map((d) => d.querySelector("summary"))
@@ -158,6 +162,10 @@
       }
       if (typeof value === "boolean") field.checked = value;
       else field.value = value;
+      if (typed && field.defaultValue === value) {
+        dirty.delete(id); // the server has this very text: it was saved after all
+        return;
+      }
       if (ended && typed) unsent.push({ label: labels[id], value: value });
     });
     stage.querySelectorAll("details").forEach((d) => {
