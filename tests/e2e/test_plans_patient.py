@@ -71,7 +71,10 @@ def test_clinician_and_patient_build_a_plan_together(new_context, live_app):
     reader = PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert "Ik bel de crisisdienst" in text
-    assert abs(float(reader.pages[0].mediabox.width) - 85.6 * 72 / 25.4) < 0.5
+    # One A4 sheet: three cards to cut out, each folds into a bank-card-sized card (85.6 x 54 mm).
+    assert len(reader.pages) == 1
+    assert abs(float(reader.pages[0].mediabox.width) - 210 * 72 / 25.4) < 0.5
+    assert "Knip de drie kaarten uit" in text
 
     # The patient shares with their sister, who needs the separate code.
     phone.get_by_role("link", name="Delen met naasten of huisarts").click()
