@@ -39,6 +39,16 @@ def test_clinician_and_patient_build_a_plan_together(new_context, live_app):
     page.get_by_role("button", name="Stuur de uitnodiging").click()
     page.get_by_text("De uitnodiging is verstuurd naar piet@example.org").wait_for()
 
+    # On the same page the clinician decides whether the patient may also edit (here: read only, then back).
+    page.get_by_label("De patiënt mag het plan ook aanpassen").uncheck()
+    page.get_by_role("button", name="Bewaar deze keuze").click()
+    page.get_by_text("Bewaard: de patiënt kan het plan lezen, maar niet aanpassen.").wait_for()
+    expect(page.get_by_label("De patiënt mag het plan ook aanpassen")).not_to_be_checked()
+    assert_accessible(page, "invite page with the edit choice")
+    page.get_by_label("De patiënt mag het plan ook aanpassen").check()
+    page.get_by_role("button", name="Bewaar deze keuze").click()
+    page.get_by_text("Bewaard: de patiënt mag het plan aanpassen.").wait_for()
+
     # The patient accepts on their phone and chooses a password.
     mail = live_app.text_of(live_app.last_email_to("piet@example.org"))
     link = re.search(r"https?://\S+/plannen/uitnodiging/\S+/", mail).group(0)
