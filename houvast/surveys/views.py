@@ -30,6 +30,7 @@ from .tasks import schedule_sweep, send_summary_task
 
 DEVICE_COOKIE = "houvast_apparaat"
 REQUESTS_PER_HOUR = 10
+NEW_RESPONSES_PER_HOUR = 60
 
 
 # The coordinator: requesting and confirming a round
@@ -512,9 +513,15 @@ def respond(request, token):
     device = _device_token(request)
     device_hash = _device_hash(device, round_obj)
     existing = Response.objects.filter(round=round_obj, device_hash=device_hash).first()
+    limited = False
     if request.method == "POST":
         form = ResponseForm(request.POST)
-        if form.is_valid():
+        if form.is_valid() and (existing is None or existing.submitted_at is None):
+            # A script without cookies must not fill a round (and trigger the "everyone answered"
+            # summary): new responses are counted per address. Generous for a team behind one address.
+            client = f"{ratelimit.client_key(request)}:{round_obj.pk}"
+            limited = not ratelimit.hit("surveys:respond", client, NEW_RESPONSES_PER_HOUR, 3600)
+        if form.is_valid() and not limited:
             response = existing or _response_for_device(round_obj, device_hash)
             first_time = response.submitted_at is None
             _save_answers(response, form)
@@ -525,7 +532,7 @@ def respond(request, token):
             return _set_device_cookie(http, device)
         response = existing or _response_for_device(round_obj, device_hash)
         Response.objects.filter(pk=response.pk).update(draft=draft_from_post(request.POST))
-        status = 400
+        status = 429 if limited else 400
     else:
         form = ResponseForm(initial=_initial_for(existing))
         status = 200
@@ -535,6 +542,7 @@ def respond(request, token):
         "content": statement_set(),
         "submitted": bool(existing and existing.submitted_at),
         "has_draft": bool(existing and existing.draft),
+        "limited": limited,
     }
     return _set_device_cookie(render(request, "surveys/respond.html", context, status=status), device)
 

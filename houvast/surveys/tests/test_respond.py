@@ -1,9 +1,12 @@
 from datetime import timedelta
+from unittest import mock
 
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 
 from houvast.lib.testing import BaseTestCase
+from houvast.surveys import views
 from houvast.surveys.content import statement_set
 from houvast.surveys.models import Answer, Response, Round
 
@@ -13,8 +16,27 @@ from .factories import full_post, make_round
 class RespondTests(BaseTestCase):
     def setUp(self):
         super().setUp()
+        cache.clear()
         self.round, _ = make_round()
         self.url = reverse("surveys:respond", args=[self.round.public_token])
+
+    def test_new_responses_without_cookies_are_limited_per_address_and_answers_kept(self):
+        with mock.patch.object(views, "NEW_RESPONSES_PER_HOUR", 3):
+            for _ in range(3):
+                self.client.cookies.clear()
+                self.assertEqual(self.client.post(self.url, full_post("4")).status_code, 302)
+            self.client.cookies.clear()
+            response = self.client.post(self.url, full_post("4", c1="Mijn vierde reactie"))
+        self.assertContains(response, "probeer het over een uur opnieuw", status_code=429)
+        self.assertContains(response, "Mijn vierde reactie", status_code=429)
+        self.assertEqual(Response.objects.filter(submitted_at__isnull=False).count(), 3)
+
+    def test_changing_your_own_answers_is_not_limited(self):
+        with mock.patch.object(views, "NEW_RESPONSES_PER_HOUR", 1):
+            self.client.post(self.url, full_post("4"))
+            response = self.client.post(self.url, full_post("2"))
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(set(Answer.objects.values_list("value", flat=True)), {2})
 
     def test_it_shows_the_ten_statements_as_fieldsets(self):
         response = self.client.get(self.url)
