@@ -84,3 +84,16 @@ def test_request_form_is_accessible(page):
     page.get_by_role("button", name="Ronde aanvragen").click()
     page.get_by_text("Er ontbreekt nog iets.").wait_for()
     assert_accessible(page, "request form with errors")
+
+
+def test_autosave_after_the_deadline_says_so_honestly(phone_page):
+    round_obj, _ = make_round()
+    statements = statement_set().statements
+    phone_page.goto(f"/stellingen/r/{round_obj.public_token}/")
+    first = phone_page.get_by_role("group", name=re.compile(re.escape(statements[0].text.nl[:40])))
+    first.get_by_label("Eens", exact=True).check()
+    phone_page.get_by_text("Tussendoor bewaard.").wait_for()
+    round_obj.status = round_obj.Status.CLOSED
+    round_obj.save()
+    first.get_by_label("Oneens", exact=True).check()
+    expect(phone_page.get_by_text("De invuldatum is voorbij")).to_be_visible()

@@ -48,7 +48,10 @@ if (form) {
     for (const [name, value] of Object.entries(data)) body.append(name, value);
     try {
       const response = await fetch(form.dataset.draftUrl, { method: "POST", body, credentials: "same-origin" });
-      status.textContent = response.ok ? form.dataset.saved : form.dataset.offline;
+      if (response.ok) status.textContent = form.dataset.saved;
+      else if (response.status === 410) status.textContent = form.dataset.closed;
+      else if (response.status === 429) status.textContent = form.dataset.busy;
+      else status.textContent = form.dataset.notSaved;
     } catch {
       status.textContent = form.dataset.offline;
     }
