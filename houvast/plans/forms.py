@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from houvast.accounts.models import User
 from houvast.accounts.permissions import teams_for_user
+from houvast.lib.forms import EmailAddressField
 
 
 class PlanForm(forms.Form):
@@ -19,7 +20,7 @@ class PlanForm(forms.Form):
         help_text=_("Zoals de patiënt zelf genoemd wil worden."),
         error_messages={"required": _("Vul de naam van de patiënt in.")},
     )
-    patient_email = forms.EmailField(
+    patient_email = EmailAddressField(
         label=_("E-mailadres van de patiënt (mag later)"),
         required=False,
         help_text=_("Hiermee kun je de patiënt later uitnodigen om mee te schrijven."),

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from houvast.accounts.models import User
+from houvast.lib.forms import EmailAddressField
 
 MAX_SHARE_DAYS = 365
 
 
 class PatientInviteForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=_("E-mailadres van de patiënt"),
         help_text=_("Hier sturen we de uitnodiging naar. De link werkt twee weken."),
         error_messages={

@@ -4,6 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from houvast.lib.forms import EmailAddressField
+
 from .content import statement_set
 from .models import DONT_KNOW, MIN_RESPONSES_FLOOR, Discipline, FollowUpAction, Setting
 
@@ -25,7 +27,7 @@ def _deadline_errors(day):
 
 class RoundRequestForm(forms.Form):
     coordinator_name = forms.CharField(label=_("Jouw naam"), max_length=120)
-    coordinator_email = forms.EmailField(
+    coordinator_email = EmailAddressField(
         label=_("Jouw e-mailadres"),
         help_text=_("Hier sturen we de bevestiging, je beheerlink en de groepssamenvatting naartoe."),
         error_messages={"invalid": _("Vul een geldig e-mailadres in, bijvoorbeeld naam@ggz.nl.")},

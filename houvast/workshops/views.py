@@ -15,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from houvast.accounts.permissions import teams_for_user
+from houvast.lib.forms import EmailAddressField
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import client_key, hit
 
@@ -301,7 +302,7 @@ def action(request, code, name):
 
 
 class PlanEmailForm(forms.Form):
-    email = forms.EmailField(
+    email = EmailAddressField(
         label=gettext_lazy("Je e-mailadres"),
         error_messages={
             "invalid": gettext_lazy("Dit e-mailadres klopt niet. Kijk nog eens of er een @ in staat.")
