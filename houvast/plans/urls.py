@@ -17,7 +17,7 @@ urlpatterns = [
     path("<uuid:plan_id>/vaststellen/", views_versions.agree, name="agree"),
     path("<uuid:plan_id>/versies/", views_versions.versions, name="versions"),
     path("<uuid:plan_id>/versies/vergelijk/", views_versions.compare, name="compare"),
-    path("<uuid:plan_id>/versies/<int:number>/", views_versions.version_detail, name="version"),
+    path("<uuid:plan_id>/versies/<id:number>/", views_versions.version_detail, name="version"),
 ]
 
 # plans-patient: patient side, sharing and exports live in urls_patient.py

@@ -18,7 +18,7 @@ urlpatterns = [
     path("<uuid:plan_id>/logboek/", views_patient.plan_log, name="log"),
     # Sharing with naasten and the GP (views_share.py)
     path("<uuid:plan_id>/delen/", views_share.share_list, name="shares"),
-    path("<uuid:plan_id>/delen/<int:share_id>/intrekken/", views_share.share_revoke, name="share_revoke"),
+    path("<uuid:plan_id>/delen/<id:share_id>/intrekken/", views_share.share_revoke, name="share_revoke"),
     path("gedeeld/<str:token>/", views_share.shared_plan, name="shared"),
     # Downloads (views_export.py)
     path("<uuid:plan_id>/plan.pdf", views_export.plan_pdf, name="pdf"),
