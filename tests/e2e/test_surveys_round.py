@@ -97,3 +97,44 @@ def test_autosave_after_the_deadline_says_so_honestly(phone_page):
     round_obj.save()
     first.get_by_label("Oneens", exact=True).check()
     expect(phone_page.get_by_text("De invuldatum is voorbij")).to_be_visible()
+
+
+def test_answers_changed_without_connection_come_back_after_a_reload(phone_page):
+    round_obj, _ = make_round()
+    statements = statement_set().statements
+    phone_page.goto(f"/stellingen/r/{round_obj.public_token}/")
+    first = phone_page.get_by_role("group", name=re.compile(re.escape(statements[0].text.nl[:40])))
+    first.get_by_label("Eens", exact=True).check()
+    phone_page.get_by_text("Tussendoor bewaard.").wait_for()
+
+    # The connection to the server drops: the change stays on this device only.
+    phone_page.route("**/concept/", lambda route: route.abort())
+    first.get_by_label("Oneens", exact=True).check()
+    phone_page.get_by_label("Toelichting (niet verplicht)").first.fill("Geschreven zonder verbinding")
+    phone_page.get_by_text("Geen verbinding").wait_for()
+    phone_page.unroute("**/concept/")
+
+    # After a reload the server's older draft would show "Eens"; the newer answers of this device win.
+    phone_page.reload()
+    restored = phone_page.get_by_text("De antwoorden die op dit apparaat stonden, zijn teruggezet.")
+    expect(restored).to_be_visible()
+    first = phone_page.get_by_role("group", name=re.compile(re.escape(statements[0].text.nl[:40])))
+    expect(first.get_by_label("Oneens", exact=True)).to_be_checked()
+    comment = phone_page.get_by_label("Toelichting (niet verplicht)").first
+    expect(comment).to_have_value("Geschreven zonder verbinding")
+    # ...and are sent to the server at once.
+    phone_page.get_by_text("Tussendoor bewaard.").wait_for()
+    draft = Response.objects.get(round=round_obj).draft
+    assert draft["s1"] == "2" and draft["c1"] == "Geschreven zonder verbinding"
+
+
+def test_a_long_comment_shows_the_room_left(phone_page):
+    round_obj, _ = make_round()
+    phone_page.goto(f"/stellingen/r/{round_obj.public_token}/")
+    comment = phone_page.get_by_label("Toelichting (niet verplicht)").first
+    comment.fill("a" * 1500)
+    expect(phone_page.locator(".field-count").first).to_be_hidden()
+    comment.fill("a" * 1950)
+    expect(phone_page.get_by_text("Nog 50 tekens over.", exact=True).first).to_be_visible()
+    comment.fill("a" * 2100)  # typed or pasted beyond the maximum: the browser keeps 2,000 and we say so
+    expect(phone_page.get_by_text("Dit is het maximum van 2000 tekens.").first).to_be_visible()

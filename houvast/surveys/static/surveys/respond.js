@@ -22,34 +22,56 @@ if (form) {
 
   const isEmpty = () => Object.keys(snapshot()).length === 0;
 
-  // Restore from this device when the server had nothing (for example after going offline).
-  try {
-    const stored = JSON.parse(localStorage.getItem(key) || "null");
-    if (stored && isEmpty()) {
-      for (const el of fields()) {
-        if (!(el.name in stored)) continue;
-        if (el.type === "radio") el.checked = el.value === stored[el.name];
-        else el.value = stored[el.name];
-      }
+  // The copy on this device says whether the server has it yet ("pending" until a save is confirmed).
+  // It is put back when the server had nothing, or when the last save never arrived (for example a
+  // lost connection before a reload): then this device holds the newest answers.
+  const readStored = () => {
+    try {
+      const stored = JSON.parse(localStorage.getItem(key) || "null");
+      if (!stored || typeof stored !== "object") return null;
+      return "answers" in stored ? stored : { answers: stored, pending: false };
+    } catch {
+      return null; // storage unavailable: the server draft still works
     }
-  } catch {
-    /* storage unavailable: the server draft still works */
+  };
+  const writeStored = (answers, pending) => {
+    try {
+      localStorage.setItem(key, JSON.stringify({ answers, pending }));
+    } catch {
+      /* storage unavailable: the server draft still works */
+    }
+  };
+
+  const sameAnswers = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+
+  // A page that comes back with errors shows exactly what was sent, and the server kept that as the draft.
+  const returnedWithErrors = Boolean(document.getElementById("form-errors"));
+  if (returnedWithErrors) writeStored(snapshot(), false);
+  const stored = returnedWithErrors ? null : readStored();
+  const restore = stored && (stored.pending || isEmpty()) && !sameAnswers(stored.answers, snapshot());
+  if (restore) {
+    for (const el of fields()) {
+      const value = el.name in stored.answers ? stored.answers[el.name] : "";
+      if (el.type === "radio") el.checked = el.value === value;
+      else if (el.name in stored.answers || stored.pending) el.value = value;
+    }
+    status.textContent = form.dataset.restored;
   }
 
-  const save = async () => {
+  const save = async ({ restored = false } = {}) => {
     const data = snapshot();
-    try {
-      localStorage.setItem(key, JSON.stringify(data));
-    } catch {
-      /* ignore */
-    }
+    writeStored(data, true);
     const body = new FormData();
     body.append("csrfmiddlewaretoken", form.elements.csrfmiddlewaretoken.value);
     for (const [name, value] of Object.entries(data)) body.append(name, value);
     try {
       const response = await fetch(form.dataset.draftUrl, { method: "POST", body, credentials: "same-origin" });
-      if (response.ok) status.textContent = form.dataset.saved;
-      else if (response.status === 410) status.textContent = form.dataset.closed;
+      if (response.ok) {
+        status.textContent = restored ? `${form.dataset.restored} ${form.dataset.saved}` : form.dataset.saved;
+        // Only when nothing changed meanwhile: a later, unconfirmed save stays pending.
+        const current = readStored();
+        if (current && sameAnswers(current.answers, data)) writeStored(data, false);
+      } else if (response.status === 410) status.textContent = form.dataset.closed;
       else if (response.status === 429) status.textContent = form.dataset.busy;
       else status.textContent = form.dataset.notSaved;
     } catch {
@@ -64,6 +86,7 @@ if (form) {
   form.addEventListener("change", schedule);
   form.addEventListener("input", schedule);
   window.addEventListener("online", save);
+  if (restore) save({ restored: true });
   // The copy on this device is removed only once the server confirmed the answers (the thanks page),
   // so a submit that never arrives (lost connection) still loses nothing.
 
