@@ -156,3 +156,37 @@ def test_agree_a_version_and_compare_it(page):
     page.get_by_role("button", name="Toegang bewaren").click()
     page.get_by_text("De toegang voor collega's is bewaard.").wait_for()
     assert plan.colleagues.filter(pk=colleague.pk).exists()
+
+
+def test_bewaren_waits_for_an_autosave_on_its_way(page):
+    clinician = make_user("wachten@example.org", "Wim Wachter")
+    organisation = Organisation.objects.create(name="GGZ Midden")
+    team = Team.objects.create(organisation=organisation, name="Team Midden")
+    Membership.objects.create(team=team, user=clinician, role=Membership.Role.ADMIN)
+    plan = Plan.objects.create(team=team, owner=clinician, patient_name="Kees")
+    log_in(page, "wachten@example.org")
+    page.goto(f"/plannen/{plan.pk}/deel/about/")
+
+    # Hold the autosave on the network, type more, and press "Bewaren" while it is on its way.
+    held = []
+
+    def hold_autosave(route):
+        is_autosave = route.request.headers.get("x-requested-with") == "fetch"
+        if not held and route.request.method == "POST" and is_autosave:
+            held.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/deel/about/", hold_autosave)
+    page.get_by_label("Wat ik wil behouden").fill("Mijn fiets")
+    expect(page.locator("[data-save-status]")).to_have_text(re.compile("Bezig"))
+    page.get_by_label("Mijn doelen en waarden").fill("Elke dag buiten zijn")
+    page.get_by_role("button", name="Bewaren", exact=True).click()
+    page.wait_for_timeout(500)
+    assert re.search(r"/deel/about/$", page.url), "the form waits for the autosave"
+    held[0].continue_()
+
+    # The autosave moved the version on; the form then carries it, so no conflict with yourself.
+    page.wait_for_url(re.compile(r"/plannen/[0-9a-f-]+/#part-about$"))
+    data = PlanSection.objects.get(plan=plan, key="about").data
+    assert (data["keep"], data["goals"]) == ("Mijn fiets", "Elke dag buiten zijn")

@@ -40,7 +40,13 @@ document.addEventListener("DOMContentLoaded", () => {
   const notForUs = (response) => response.redirected || [401, 403, 404].includes(response.status);
   const isJson = (response) => (response.headers.get("Content-Type") || "").includes("application/json");
 
-  const save = async () => {
+  let running = Promise.resolve();
+  const save = () => {
+    if (busy) { again = true; return running; }
+    running = saveNow();
+    return running;
+  };
+  const saveNow = async () => {
     if (paused || loggedOut) return;
     if (busy) { again = true; return; }
     busy = true;
@@ -98,7 +104,18 @@ document.addEventListener("DOMContentLoaded", () => {
 
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
-  form.addEventListener("submit", () => { clearTimeout(timer); paused = true; });
+  // "Bewaren" while an autosave is on its way waits for it, so the form carries the newest version
+  // number; when that save found someone else's change, the choice shown comes first.
+  form.addEventListener("submit", async (event) => {
+    clearTimeout(timer);
+    if (!busy) { paused = true; return; }
+    event.preventDefault();
+    await running;
+    clearTimeout(timer);
+    if (paused) return;
+    paused = true;
+    form.requestSubmit(event.submitter);
+  });
   window.addEventListener("beforeunload", (event) => {
     if (dirty && !paused) { event.preventDefault(); }
   });
