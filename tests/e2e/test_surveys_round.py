@@ -59,10 +59,14 @@ def test_participant_fills_in_on_a_phone_and_coordinator_presents(phone_page, pa
     page.get_by_text("Stelling 1 van 10").wait_for()
     expect(page.get_by_text("Welke patronen vallen op?")).to_be_visible()
     assert_accessible(page, "presenter view")
+    # The arrow keys work once the page's script runs (its "load"); a key pressed earlier would be lost.
+    page.wait_for_load_state("load")
     page.keyboard.press("ArrowRight")
-    page.get_by_text("Stelling 2 van 10").wait_for()
+    page.wait_for_url(re.compile(r"/presentatie/2/$"))
+    expect(page.get_by_text("Stelling 2 van 10")).to_be_visible()
     page.keyboard.press("ArrowLeft")
-    page.get_by_text("Stelling 1 van 10").wait_for()
+    page.wait_for_url(re.compile(r"/presentatie/1/$"))
+    expect(page.get_by_text("Stelling 1 van 10")).to_be_visible()
     expect(page.get_by_role("button", name="Volledig scherm")).to_be_visible()
 
 
