@@ -86,6 +86,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "houvast.accounts.middleware.UserLanguageMiddleware",
     "houvast.accounts.middleware.RequireTwoFactorMiddleware",
+    "houvast.cards.handover.HandOverMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -132,3 +132,26 @@ class PrintForm(forms.Form):
         if scope == "cards":
             return deck.cards_for(self.cleaned_data["slugs"])
         return deck.all_cards()
+
+
+class HandBackForm(forms.Form):
+    """The professional's own password, to take the device back from the patient."""
+
+    password = forms.CharField(
+        label=_("Wachtwoord van de behandelaar"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Vul je wachtwoord in.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(
+                _("Dit wachtwoord klopt niet. Ben je de behandelaar? Probeer het dan nog een keer.")
+            )
+        return password

@@ -21,6 +21,7 @@ urlpatterns = [
         views.share_revoke,
         name="share_revoke",
     ),
+    path("terug/", views.hand_back, name="hand_back"),
     path("k/<str:token>/", views.shared, name="shared"),
     path("k/<str:token>/pdf/", views.shared_pdf, name="shared_pdf"),
     path("<slug:slug>/", views.card_view, name="card"),

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,8 +14,8 @@ from houvast.lib.ratelimit import client_key, hit
 from houvast.plans import editing as plan_editing
 from houvast.plans.permissions import get_plan_for_user
 
-from . import deck, printing
-from .forms import PlanCardsForm, PrintForm, SelectionForm, ShareForm
+from . import deck, handover, printing
+from .forms import HandBackForm, PlanCardsForm, PrintForm, SelectionForm, ShareForm
 from .models import CardPick, CardSelection, ShareLink
 from .permissions import get_selection_for_user, get_share_link_for_user, selections_for_user
 from .plan_cards import add_cards, writable_plans
@@ -185,6 +186,7 @@ def selection_pdf(request, selection_id):
 def choose(request, selection_id):
     """The large "kies een kaartje" view for a tablet: one tap records one pick."""
     selection = get_selection_for_user(request.user, selection_id)
+    handover.lock(request, selection)
     if request.method == "POST":
         slug = request.POST.get("slug", "")
         if slug not in selection.slugs or deck.get_card(slug) is None:
@@ -205,6 +207,33 @@ def chosen(request, selection_id, pick_id):
     if pick is None or pick.card is None:
         raise Http404
     return render(request, "cards/chosen.html", {"selection": selection, "card": pick.card})
+
+
+HAND_BACK_ATTEMPTS = 5
+HAND_BACK_WINDOW = 15 * 60
+
+
+@professional_required
+@require_http_methods(["GET", "POST"])
+def hand_back(request):
+    """The patient is done: the professional unlocks the rest of Houvast with their password."""
+    selection_id = handover.locked_selection_id(request)
+    if selection_id is None:
+        return redirect("cards:selections")
+    form = HandBackForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            handover.unlock(request)
+            messages.success(request, gettext("Het scherm is weer van jou."))
+            return redirect("cards:selection", selection_id)
+        # Wrong passwords are counted: after a few, only a fresh login (with its own lockout) opens it.
+        if not hit("cards:hand_back", str(request.user.pk), HAND_BACK_ATTEMPTS, HAND_BACK_WINDOW):
+            logout(request)
+            messages.error(
+                request, gettext("Te vaak een verkeerd wachtwoord. Log opnieuw in om verder te gaan.")
+            )
+            return redirect("accounts:login")
+    return render(request, "cards/hand_back.html", {"form": form, "selection_id": selection_id})
 
 
 @professional_required

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 
 from houvast.accounts.models import Membership, Organisation, Team
 from houvast.cards.models import SessionCardPick
-from houvast.lib.testing import make_user
+from houvast.lib.testing import PASSWORD, make_user
 from houvast.plans.models import Plan, PlanSection
 from houvast.workshops.models import ActionPlan, Session
 
@@ -152,8 +152,20 @@ def test_a_professional_gives_a_card_to_a_patient(new_context, live_app):
     professional.get_by_text("Je koos: Even ademruimte").wait_for()
     expect(professional.get_by_role("link", name="Houvast", exact=True)).to_be_hidden()
     assert_accessible(professional, "chosen view")
+    # The rest of Houvast stays locked for the patient; the professional's password opens it again.
+    professional.goto("/plannen/")
+    professional.get_by_role("heading", name="Geef het scherm terug aan je behandelaar").wait_for()
+    professional.get_by_role("link", name="Toch nog een kaartje kiezen").click()
+    professional.get_by_role("heading", name="Kies een kaartje").wait_for()
     professional.get_by_role("link", name="Klaar (voor de behandelaar)").click()
+    professional.get_by_label("Wachtwoord van de behandelaar").fill("geraden")
+    professional.get_by_role("button", name="Open Houvast weer").click()
+    expect(professional.get_by_text("Dit wachtwoord klopt niet.")).to_be_visible()
+    assert_accessible(professional, "hand back with a wrong password")
+    professional.get_by_label("Wachtwoord van de behandelaar").fill(PASSWORD)
+    professional.get_by_role("button", name="Open Houvast weer").click()
     professional.get_by_role("heading", name="Kaartjes voor J.").wait_for()
+    expect(professional.get_by_text("Het scherm is weer van jou.")).to_be_visible()
     expect(professional.get_by_role("link", name="Plannen")).to_be_visible()
 
     # The chosen card goes into the patient's plan, once.
