@@ -11,6 +11,14 @@ from houvast.plans.models import Plan, PlanSection, PlanVersion
 from .conftest import assert_accessible, log_in
 
 
+def clinician_with_plan(email, name, patient_name):
+    """A clinician who administers a team of their own, with a plan for `patient_name` in it."""
+    clinician = make_user(email, name)
+    team = Team.objects.create(organisation=Organisation.objects.create(name="GGZ"), name=f"Team van {name}")
+    Membership.objects.create(team=team, user=clinician, role=Membership.Role.ADMIN)
+    return Plan.objects.create(team=team, owner=clinician, patient_name=patient_name)
+
+
 def test_clinician_builds_a_plan_with_autosave(page):
     clinician = make_user("behandelaar@example.org", "Bo Behandelaar")
     organisation = Organisation.objects.create(name="GGZ Oost")
@@ -83,11 +91,7 @@ def test_clinician_builds_a_plan_with_autosave(page):
 
 
 def test_autosave_after_the_session_ended_says_so_and_stops(page):
-    clinician = make_user("uitgelogd@example.org", "Uri Uitgelogd")
-    organisation = Organisation.objects.create(name="GGZ Zuid")
-    team = Team.objects.create(organisation=organisation, name="Team Zuid")
-    Membership.objects.create(team=team, user=clinician, role=Membership.Role.ADMIN)
-    plan = Plan.objects.create(team=team, owner=clinician, patient_name="Lot")
+    plan = clinician_with_plan("uitgelogd@example.org", "Uri Uitgelogd", "Lot")
     log_in(page, "uitgelogd@example.org")
     page.goto(f"/plannen/{plan.pk}/deel/about/")
     page.context.clear_cookies()
@@ -102,11 +106,7 @@ def test_autosave_after_the_session_ended_says_so_and_stops(page):
 
 
 def test_builder_works_at_320_pixels(new_context):
-    clinician = make_user("smal@example.org", "Sam Smal")
-    organisation = Organisation.objects.create(name="GGZ West")
-    team = Team.objects.create(organisation=organisation, name="Team West")
-    Membership.objects.create(team=team, user=clinician, role=Membership.Role.ADMIN)
-    plan = Plan.objects.create(team=team, owner=clinician, patient_name="Anna")
+    plan = clinician_with_plan("smal@example.org", "Sam Smal", "Anna")
     page = new_context(viewport={"width": 320, "height": 700}).new_page()
     log_in(page, "smal@example.org")
     page.goto(f"/plannen/{plan.pk}/deel/phase_crisis/")
@@ -159,11 +159,7 @@ def test_agree_a_version_and_compare_it(page):
 
 
 def test_bewaren_waits_for_an_autosave_on_its_way(page):
-    clinician = make_user("wachten@example.org", "Wim Wachter")
-    organisation = Organisation.objects.create(name="GGZ Midden")
-    team = Team.objects.create(organisation=organisation, name="Team Midden")
-    Membership.objects.create(team=team, user=clinician, role=Membership.Role.ADMIN)
-    plan = Plan.objects.create(team=team, owner=clinician, patient_name="Kees")
+    plan = clinician_with_plan("wachten@example.org", "Wim Wachter", "Kees")
     log_in(page, "wachten@example.org")
     page.goto(f"/plannen/{plan.pk}/deel/about/")
 

@@ -90,13 +90,23 @@ def test_request_form_is_accessible(page):
     assert_accessible(page, "request form with errors")
 
 
-def test_autosave_after_the_deadline_says_so_honestly(phone_page):
+def statement_group(page, index):
+    text = statement_set().statements[index].text.nl
+    return page.get_by_role("group", name=re.compile(re.escape(text[:40])))
+
+
+def answer_the_first_statement(page):
+    """Open a new round's form, answer "Eens" to statement 1 and wait until the server has the draft."""
     round_obj, _ = make_round()
-    statements = statement_set().statements
-    phone_page.goto(f"/stellingen/r/{round_obj.public_token}/")
-    first = phone_page.get_by_role("group", name=re.compile(re.escape(statements[0].text.nl[:40])))
+    page.goto(f"/stellingen/r/{round_obj.public_token}/")
+    first = statement_group(page, 0)
     first.get_by_label("Eens", exact=True).check()
-    phone_page.get_by_text("Tussendoor bewaard.").wait_for()
+    page.get_by_text("Tussendoor bewaard.").wait_for()
+    return round_obj, first
+
+
+def test_autosave_after_the_deadline_says_so_honestly(phone_page):
+    round_obj, first = answer_the_first_statement(phone_page)
     round_obj.status = round_obj.Status.CLOSED
     round_obj.save()
     first.get_by_label("Oneens", exact=True).check()
@@ -104,12 +114,7 @@ def test_autosave_after_the_deadline_says_so_honestly(phone_page):
 
 
 def test_answers_changed_without_connection_come_back_after_a_reload(phone_page):
-    round_obj, _ = make_round()
-    statements = statement_set().statements
-    phone_page.goto(f"/stellingen/r/{round_obj.public_token}/")
-    first = phone_page.get_by_role("group", name=re.compile(re.escape(statements[0].text.nl[:40])))
-    first.get_by_label("Eens", exact=True).check()
-    phone_page.get_by_text("Tussendoor bewaard.").wait_for()
+    round_obj, first = answer_the_first_statement(phone_page)
 
     # The connection to the server drops: the change stays on this device only.
     phone_page.route("**/concept/", lambda route: route.abort())
@@ -122,7 +127,7 @@ def test_answers_changed_without_connection_come_back_after_a_reload(phone_page)
     phone_page.reload()
     restored = phone_page.get_by_text("De antwoorden die op dit apparaat stonden, zijn teruggezet.")
     expect(restored).to_be_visible()
-    first = phone_page.get_by_role("group", name=re.compile(re.escape(statements[0].text.nl[:40])))
+    first = statement_group(phone_page, 0)
     expect(first.get_by_label("Oneens", exact=True)).to_be_checked()
     comment = phone_page.get_by_label("Toelichting (niet verplicht)").first
     expect(comment).to_have_value("Geschreven zonder verbinding")
