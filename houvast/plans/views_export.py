@@ -91,6 +91,9 @@ def _plan_record(plan):
                 "on_behalf_of": e.on_behalf_of,
                 "action": e.action,
                 "detail": e.detail,
+                # The same in words, in the reader's language, as on the "who looked" page.
+                "action_in_words": str(e.get_action_display()),
+                "detail_in_words": str(e.detail_display()),
             }
             for e in plan.log.all()
         ],

@@ -19,6 +19,7 @@ class MyDataTests(PatientPlanTestCase):
         self.assertEqual(plan["shares"][0]["for"], "Mijn zus")
         self.assertNotIn("code_hash", json.dumps(data))
         self.assertIn("phone", [e["action"] for e in plan["access_log"]])
+        self.assertIn(str(AccessLog.Action.PHONE.label), [e["action_in_words"] for e in plan["access_log"]])
         self.assertTrue(self.plan.log.filter(action=AccessLog.Action.EXPORT).exists())
 
     def test_a_professional_gets_no_patients_data(self):
