@@ -87,6 +87,7 @@ MIDDLEWARE = [
     "houvast.accounts.middleware.UserLanguageMiddleware",
     "houvast.accounts.middleware.RequireTwoFactorMiddleware",
     "houvast.cards.handover.HandOverMiddleware",
+    "houvast.accounts.middleware.PrivatePagesNotStoredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",

@@ -62,3 +62,23 @@ class RequireTwoFactorMiddleware:
         except Resolver404:
             return False
         return match.view_name in self.allowed_names
+
+
+class PrivatePagesNotStoredMiddleware:
+    """Pages for a signed-in person are never stored by the browser (`Cache-Control: private, no-store`).
+
+    Plans and card selections hold health data and devices are shared (a tablet handed to a patient, a
+    ward computer): with no-store, the back button fetches the page again, so a page that is no longer
+    allowed (after logging out, or while the tablet is handed over) is not shown from the cache. A view
+    that sets its own Cache-Control (the plan's offline read view) keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "private, no-store"
+        return response

@@ -62,3 +62,9 @@ document.addEventListener("input", (event) => {
     spoken.textContent = band > 0 ? roomLeftText(left, max) : "";
   }
 });
+
+// A page restored from the back/forward cache is asked again from the server when it was for a signed-in
+// person, so it is only shown when it is still allowed (after logging out, or on a tablet handed over).
+window.addEventListener("pageshow", (event) => {
+  if (event.persisted && document.body.dataset.signedIn !== undefined) window.location.reload();
+});

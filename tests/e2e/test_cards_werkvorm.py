@@ -152,7 +152,13 @@ def test_a_professional_gives_a_card_to_a_patient(new_context, live_app):
     professional.get_by_text("Je koos: Even ademruimte").wait_for()
     expect(professional.get_by_role("link", name="Houvast", exact=True)).to_be_hidden()
     assert_accessible(professional, "chosen view")
-    # The rest of Houvast stays locked for the patient; the professional's password opens it again.
+    # The rest of Houvast stays locked for the patient, also behind the back button (nothing from the
+    # browser's cache); the professional's password opens it again.
+    professional.go_back()
+    professional.get_by_role("heading", name="Kies een kaartje").wait_for()
+    professional.go_back()
+    professional.get_by_role("heading", name="Geef het scherm terug aan je behandelaar").wait_for()
+    expect(professional.get_by_text("Kaartjes voor J.")).to_have_count(0)
     professional.goto("/plannen/")
     professional.get_by_role("heading", name="Geef het scherm terug aan je behandelaar").wait_for()
     professional.get_by_role("link", name="Toch nog een kaartje kiezen").click()
