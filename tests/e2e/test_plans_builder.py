@@ -39,6 +39,7 @@ def test_clinician_builds_a_plan_with_autosave(page):
 
     # Typing saves by itself; a reload brings the text back.
     page.get_by_role("link", name="Over mij bewerken").click()
+    page.wait_for_load_state("load")
     keep = page.get_by_label("Wat ik wil behouden")
     keep.fill("Mijn werk in de tuin")
     page.locator("[data-save-status]").get_by_text("Bewaard", exact=True).wait_for()

@@ -104,6 +104,14 @@ document.addEventListener("DOMContentLoaded", () => {
 
   form.addEventListener("input", schedule);
   form.addEventListener("change", schedule);
+  // Text typed before this script ran (a fast typist on a slow device) is saved too.
+  const changedBeforeScript = Array.from(form.elements).some((el) =>
+    el.type === "checkbox" || el.type === "radio"
+      ? el.checked !== el.defaultChecked
+      : el.tagName === "SELECT"
+        ? el.selectedIndex !== Math.max(0, Array.from(el.options).findIndex((option) => option.defaultSelected))
+        : "defaultValue" in el && el.type !== "hidden" && el.value !== el.defaultValue);
+  if (changedBeforeScript) schedule();
   // "Bewaren" while an autosave is on its way waits for it, so the form carries the newest version
   // number; when that save found someone else's change, the choice shown comes first.
   form.addEventListener("submit", async (event) => {
