@@ -49,6 +49,7 @@ class Session(models.Model):
     names_required = models.BooleanField(_("deelnemers vullen hun naam in"), default=False)
     hide_notes = models.BooleanField(_("post-its verbergen tot ik ze laat zien"), default=False)
     shared_screen = models.BooleanField(_("gedeeld scherm"), default=False)
+    auto_timer = models.BooleanField(_("de timer start vanzelf bij elke stap"), default=False)
     votes_per_person = models.PositiveSmallIntegerField(default=2)
     # Small per-werkvorm state (the chosen focus, the chosen notes); each kind documents its keys.
     state = models.JSONField(default=dict, blank=True)

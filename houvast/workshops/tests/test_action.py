@@ -333,3 +333,15 @@ class ActionTests(BaseTestCase):
         )
         self.assertEqual(response.status_code, 409)
         self.assertTrue(Note.objects.exists())
+
+    def test_with_auto_timer_each_new_step_starts_its_own_countdown(self):
+        act(self.client, self.session, "options.save", step="interventies", auto_timer="on")
+        act(self.client, self.session, "step.next", step="interventies")
+        session = Session.objects.get(pk=self.session.pk)
+        self.assertTrue(session.auto_timer)
+        self.assertIsNotNone(session.timer_started_at)
+        self.assertEqual(session.timer_duration, 20 * 60)
+
+    def test_without_auto_timer_a_new_step_waits_for_the_facilitator(self):
+        act(self.client, self.session, "step.next", step="interventies")
+        self.assertIsNone(Session.objects.get(pk=self.session.pk).timer_started_at)
