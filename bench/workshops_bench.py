@@ -1,17 +1,27 @@
 #!/usr/bin/env python
-"""Live sessions benchmark: how long a change takes to reach 50, 200 and 500 connected participants,
-with one and with two uvicorn processes sharing the Redis channel layer.
+"""Live sessions: how long until every participant holds a change, for a room and a conference hall.
 
     .venv/bin/python bench/workshops_bench.py
-    BENCH_SIZES=50,200 BENCH_CHANGES=10 .venv/bin/python bench/workshops_bench.py
+    BENCH_SIZES=60 BENCH_SETUPS=one BENCH_CHANGES=10 .venv/bin/python bench/workshops_bench.py
 
-A change is a post-it added by a participant: an HTTP POST to process 1 (`engine.perform` stores it,
-commits, then sends "changed" through Redis). The latency of one receipt is the time from sending that
-POST to the moment a participant's WebSocket delivers the "changed" message; the clients are spread
-round-robin over the app processes and all run in this script's event loop on the same machine.
+Set-ups: "one" = one uvicorn process with the in-memory channel layer (as `make run`); "two" = two
+processes with the Redis pub/sub layer and Redis cache (as at scale). Sizes: participants, each with a
+WebSocket, on a board that already holds BENCH_NOTES (150) post-its.
 
-Database: DATABASE_URL when set (PostgreSQL), else a fresh SQLite file. Redis: BENCH_REDIS_URL, else
-REDIS_URL, else redis://127.0.0.1:6379/2.
+A change is a participant adding a post-it (an HTTP POST, to the processes in turn). Its latency for one
+participant runs from sending the POST to the moment that participant holds the new state: the pushed
+message is received and parsed, and when the message says "changed" (kinds where each participant sees
+their own stage) after the participant's own HTTP fetch of the stage. All clients run in this script,
+on the same machine as the servers, so their work is part of what is measured.
+
+Also measured in the same run, as the baseline: a bare Django view (1 KB of HTML, same middleware), and
+the participant's stage (GET …/stage/) for 150 post-its on the sorting board, on a new revision (first
+render) and on a revision already rendered. Server CPU seconds per change come from /proc.
+Throughput: BENCH_POSTERS participants post as fast as they can for BENCH_SECONDS; changes per second
+count the changes every participant has received by the end.
+
+Database: DATABASE_URL when set, else a fresh SQLite file. Redis: BENCH_REDIS_URL, else REDIS_URL, else
+redis://127.0.0.1:6379/2.
 """
 
 import asyncio
@@ -26,23 +36,24 @@ import sys
 import tempfile
 import time
 import urllib.parse
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "50,200,500").split(",")]
-PROCESS_COUNTS = [int(n) for n in os.environ.get("BENCH_PROCESSES", "1,2").split(",")]
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "60,500").split(",")]
+SETUPS = os.environ.get("BENCH_SETUPS", "one,two").split(",")
+NOTES = int(os.environ.get("BENCH_NOTES", "150"))
 CHANGES = int(os.environ.get("BENCH_CHANGES", "20"))
-GAP = float(os.environ.get("BENCH_GAP", "0.25"))
+GAP = float(os.environ.get("BENCH_GAP", "0.3"))
+POSTERS = int(os.environ.get("BENCH_POSTERS", "4"))
+SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
-# "core" = the project's RedisChannelLayer; "pubsub" = channels_redis' RedisPubSubChannelLayer, to compare.
-LAYER = os.environ.get("BENCH_LAYER", "core")
-CODE = "BENCH2"
+CODE = "BENCH3"
 CSRF = secrets.token_hex(16)  # 32 characters: a valid CSRF secret, sent as cookie and header
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def bench_env(var_dir):
+def bench_env(var_dir, with_redis):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "houvast.settings",
@@ -52,20 +63,14 @@ def bench_env(var_dir):
         "VAR_DIR": str(var_dir),
         "TASKS_BACKEND": "immediate",
         "LOG_LEVEL": "WARNING",
-        "REDIS_URL": REDIS_URL,
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "BENCH_VIEWS": "True",
         "PYTHONPATH": str(ROOT),
     }
+    env.pop("REDIS_URL", None)
+    if with_redis:
+        env["REDIS_URL"] = REDIS_URL
     env["DATABASE_URL"] = os.environ.get("DATABASE_URL") or f"sqlite:///{var_dir / 'bench.sqlite3'}"
-    env["BENCH_SECRET_KEY"] = env["SECRET_KEY"]
-    if LAYER == "pubsub":
-        # A settings module in the scratch folder that only swaps the channel layer backend.
-        (var_dir / "bench_pubsub_settings.py").write_text(
-            "from houvast.settings import *  # noqa: F403\n"
-            "CHANNEL_LAYERS['default']['BACKEND'] = 'channels_redis.pubsub.RedisPubSubChannelLayer'\n"
-        )
-        env["DJANGO_SETTINGS_MODULE"] = "bench_pubsub_settings"
-        env["PYTHONPATH"] = f"{ROOT}{os.pathsep}{var_dir}"
     return env
 
 
@@ -75,21 +80,21 @@ def free_port():
         return s.getsockname()[1]
 
 
-# --- Data: a session with participants, each with a Django session cookie --------------------------
+# --- Data: a live session at the post-it step, its post-its and participants with session cookies ----
 
 
 def prepare_data(count):
-    """Migrate, create one live session at the post-it step and `count` participants; return cookies."""
     import django
 
     django.setup()
     from django.conf import settings
     from django.contrib.sessions.backends.db import SessionStore
     from django.core.management import call_command
+    from django.test import Client
 
     from houvast.accounts.models import Membership, Organisation, Team, User
     from houvast.workshops.engine import PARTICIPANT_SESSION_KEY
-    from houvast.workshops.models import Participant, Session
+    from houvast.workshops.models import Note, Participant, Session
 
     call_command("migrate", verbosity=0)
     Session.objects.filter(code=CODE).delete()
@@ -102,17 +107,35 @@ def prepare_data(count):
     session = Session.objects.create(
         code=CODE, werkvorm="interventies-in-de-praktijk", team=team, facilitator=facilitator, step_index=1
     )
+    words = "signaleringsplan psycho-educatie naasten crisiskaart slaap terugval huisarts medicatie".split()
+    participants = Participant.objects.bulk_create(
+        Participant(session=session, token=Participant.new_token(), name=f"P{n}") for n in range(count)
+    )
+    Note.objects.bulk_create(
+        Note(
+            session=session,
+            step_key="interventies",
+            author=participants[n % count],
+            text=f"{words[n % len(words)]} {words[(n * 3) % len(words)]} bij patiënt {n}",
+            column=["", "often", "sometimes", "rarely"][n % 4],
+            position=n + 1,
+        )
+        for n in range(NOTES)
+    )
     cookies = []
-    for n in range(count):
-        participant = Participant.objects.create(session=session, token=Participant.new_token(), name=f"P{n}")
+    for participant in participants:
         store = SessionStore()
         store[PARTICIPANT_SESSION_KEY] = {CODE: participant.token}
         store.create()
         cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}; csrftoken={CSRF}")
-    return cookies
+    client = Client()
+    client.force_login(facilitator)
+    name = settings.SESSION_COOKIE_NAME
+    facilitator_cookie = f"{name}={client.cookies[name].value}"
+    return cookies, f"{facilitator_cookie}; csrftoken={CSRF}"
 
 
-# --- App processes ----------------------------------------------------------------------------------
+# --- App processes ---------------------------------------------------------------------------------
 
 
 def start_servers(count, env):
@@ -121,23 +144,26 @@ def start_servers(count, env):
         port = free_port()
         process = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "houvast.asgi:application", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning"],
+             "--port", str(port), "--log-level", "warning", "--no-access-log", "--ws-per-message-deflate",
+             "false"],
             cwd=ROOT,
             env={**env, "SITE_URL": f"http://127.0.0.1:{port}"},
         )  # fmt: skip
         servers.append((process, f"http://127.0.0.1:{port}"))
     for process, url in servers:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
                 raise SystemExit(f"uvicorn exited with {process.returncode}")
             try:
-                with urllib.request.urlopen(f"{url}/healthz", timeout=2):
+                status, _body = asyncio.run(http(url, "GET", "/healthz"))
+                if status == 200:
                     break
             except OSError:
-                if time.monotonic() > deadline:
-                    raise SystemExit(f"uvicorn did not start at {url}") from None
-                time.sleep(0.2)
+                pass
+            if time.monotonic() > deadline:
+                raise SystemExit(f"uvicorn did not start at {url}")
+            time.sleep(0.3)
     return servers
 
 
@@ -151,88 +177,206 @@ def stop_servers(servers):
             process.kill()
 
 
-# --- One measurement ----------------------------------------------------------------------------------
+def cpu_seconds(servers):
+    total = 0
+    for process, _url in servers:
+        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / CLOCK_TICKS
 
 
-def add_note(url, cookie, n):
-    body = urllib.parse.urlencode({"text": f"Interventie {n}", "step": "interventies"}).encode()
-    request = urllib.request.Request(
-        f"{url}/werkvormen/sessie/{CODE}/actie/note.add/",
-        data=body,
-        headers={"Cookie": cookie, "X-CSRFToken": CSRF, "Accept": "application/json"},
+# --- A small HTTP/1.1 client on asyncio, so hundreds of clients run in one loop ----------------------
+
+
+async def http(url, method, path, cookie="", body=None, accept="text/html"):
+    parsed = urllib.parse.urlsplit(url)
+    reader, writer = await asyncio.open_connection(parsed.hostname, parsed.port)
+    data = urllib.parse.urlencode(body).encode() if body is not None else b""
+    head = [
+        f"{method} {path} HTTP/1.1",
+        f"Host: {parsed.hostname}:{parsed.port}",
+        f"Accept: {accept}",
+        "Connection: close",
+    ]
+    if cookie:
+        head += [f"Cookie: {cookie}", f"X-CSRFToken: {CSRF}", f"Referer: {url}/"]
+    if body is not None:
+        head += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(data)}"]
+    writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + data)
+    await writer.drain()
+    raw = await reader.read()
+    writer.close()
+    status_line, _sep, rest = raw.partition(b"\r\n")
+    _headers, _sep, payload = rest.partition(b"\r\n\r\n")
+    return int(status_line.split()[1]), payload
+
+
+async def timed_gets(url, path, cookie, count):
+    times = []
+    for _ in range(count):
+        t0 = time.perf_counter()
+        status, _payload = await http(url, "GET", path, cookie)
+        assert status == 200, (path, status)
+        times.append((time.perf_counter() - t0) * 1000)
+    return times
+
+
+def pct(values, q):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+# --- A participant's screen ------------------------------------------------------------------------
+
+
+class Screen:
+    """One participant: a socket, the revision they hold, and when they came to hold each revision."""
+
+    def __init__(self, url, cookie):
+        self.url, self.cookie = url, cookie
+        self.held = {}
+        self.revision = 0
+        self.fetches = 0
+
+    async def open(self, language="nl"):
+        from websockets.asyncio.client import connect
+
+        self.ws = await connect(
+            self.url.replace("http://", "ws://") + f"/ws/sessies/{CODE}/?taal={language}",
+            additional_headers={"Origin": self.url, "Cookie": self.cookie},
+            open_timeout=60,
+            ping_interval=None,
+            max_size=None,
+            compression=None,
+        )
+        hello = json.loads(await self.ws.recv())
+        assert hello["type"] == "hello", hello
+        self.revision = hello["revision"]
+
+    async def listen(self):
+        async for raw in self.ws:
+            message = json.loads(raw)
+            kind, revision = message.get("type"), message.get("revision", 0)
+            if kind == "changed" and revision > self.revision:
+                self.fetches += 1
+                status, _html = await http(self.url, "GET", f"/werkvormen/sessie/{CODE}/stage/", self.cookie)
+                if status != 200:
+                    continue
+            elif kind not in ("patch", "stage", "timer") or revision <= self.revision:
+                continue
+            now = time.perf_counter()
+            for held in range(self.revision + 1, revision + 1):
+                self.held.setdefault(held, now)
+            self.revision = revision
+
+
+async def add_note(url, cookie, n):
+    status, payload = await http(
+        url,
+        "POST",
+        f"/werkvormen/sessie/{CODE}/actie/note.add/",
+        cookie,
+        {"text": f"Nieuwe interventie {n}: samen een signaleringsplan maken", "step": "interventies"},
+        accept="application/json",
     )
-    with urllib.request.urlopen(request, timeout=30) as response:
-        return json.loads(response.read())["revision"]
+    assert status == 200, (status, payload[:300])
+    return json.loads(payload)["revision"]
 
 
-async def listen(ws, received):
-    """Record when each "changed" revision arrives on this socket."""
-    async for raw in ws:
-        message = json.loads(raw)
-        if message.get("type") == "changed":
-            received[message["revision"]] = time.perf_counter()
+async def wait_until_held(screens, revision, seconds=15):
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline and any(revision not in s.held for s in screens):
+        await asyncio.sleep(0.01)
 
 
-async def measure(urls, cookies, size):
-    from websockets.asyncio.client import connect
+async def measure(urls, cookies, size, servers):
+    limit = asyncio.Semaphore(40)
+    screens = [Screen(urls[n % len(urls)], cookies[n]) for n in range(size)]
 
-    sockets, inboxes, tasks = [], [], []
-    limit = asyncio.Semaphore(50)
-
-    async def open_one(n):
-        url = urls[n % len(urls)]
+    async def open_one(screen):
         async with limit:
-            ws = await connect(
-                url.replace("http://", "ws://") + f"/ws/sessies/{CODE}/",
-                additional_headers={"Origin": url, "Cookie": cookies[n]},
-                open_timeout=30,
-                ping_interval=None,
-            )
-            hello = json.loads(await ws.recv())
-            assert hello["type"] == "hello", hello
-            return ws
+            await screen.open()
 
     started = time.perf_counter()
-    sockets = await asyncio.gather(*(open_one(n) for n in range(size)))
+    await asyncio.gather(*(open_one(s) for s in screens))
     connect_seconds = time.perf_counter() - started
-    for ws in sockets:
-        inbox = {}
-        inboxes.append(inbox)
-        tasks.append(asyncio.create_task(listen(ws, inbox)))
+    listeners = [asyncio.create_task(s.listen()) for s in screens]
+    writer = cookies[0]
 
-    sent, store_ms = {}, []
-    writer_cookie = cookies[0]
-    await asyncio.to_thread(add_note, urls[0], writer_cookie, -1)  # warm up; not measured
-    await asyncio.sleep(1)
+    revision = await add_note(urls[0], writer, -1)  # warm up; not measured
+    await wait_until_held(screens, revision)
+    cpu_before = cpu_seconds(servers)
+    sent = {}
     for n in range(CHANGES):
         t0 = time.perf_counter()
-        revision = await asyncio.to_thread(add_note, urls[0], writer_cookie, n)
+        revision = await add_note(urls[n % len(urls)], writer, n)
         sent[revision] = t0
-        store_ms.append((time.perf_counter() - t0) * 1000)
+        await wait_until_held(screens, revision)
         await asyncio.sleep(GAP)
-    deadline = time.perf_counter() + 10
-    while time.perf_counter() < deadline and any(len(inbox) < len(sent) for inbox in inboxes):
-        await asyncio.sleep(0.05)
-
+    cpu_per_change = (cpu_seconds(servers) - cpu_before) / CHANGES
     latencies, missing = [], 0
-    for inbox in inboxes:
+    for screen in screens:
         for revision, t0 in sent.items():
-            if revision in inbox:
-                latencies.append((inbox[revision] - t0) * 1000)
+            if revision in screen.held:
+                latencies.append((screen.held[revision] - t0) * 1000)
             else:
                 missing += 1
-    for task in tasks:
+
+    # Throughput: POSTERS participants post back to back for SECONDS; a change counts once every
+    # participant holds it.
+    stop = time.perf_counter() + SECONDS
+    last = [0]
+
+    async def poster(k):
+        n = 0
+        while time.perf_counter() < stop:
+            last[0] = max(last[0], await add_note(urls[(k + n) % len(urls)], cookies[k + 1], 1000 * k + n))
+            n += 1
+
+    first = max(s.revision for s in screens)
+    t0 = time.perf_counter()
+    await asyncio.gather(*(poster(k) for k in range(POSTERS)))
+    await wait_until_held(screens, last[0], seconds=60)
+    elapsed = time.perf_counter() - t0
+    delivered = min(max(s.held) if s.held else 0 for s in screens) - first
+    for task in listeners:
         task.cancel()
-    await asyncio.gather(*(ws.close() for ws in sockets), return_exceptions=True)
+    await asyncio.gather(*(s.ws.close() for s in screens), return_exceptions=True)
     return {
         "connect_s": connect_seconds,
-        "store_p50": statistics.median(store_ms),
-        "p50": statistics.median(latencies),
-        "p95": statistics.quantiles(latencies, n=20)[18],
-        "max": max(latencies),
-        "receipts": len(latencies),
+        "p50": statistics.median(latencies) if latencies else float("nan"),
+        "p95": pct(latencies, 95) if latencies else float("nan"),
+        "max": max(latencies) if latencies else float("nan"),
         "missing": missing,
+        "cpu": cpu_per_change,
+        "per_second": delivered / elapsed,
+        "fetches": sum(s.fetches for s in screens),
     }
+
+
+async def measure_views(url, cookie, facilitator_cookie):
+    """The bare view and the participant's stage for NOTES post-its on the sorting board."""
+    bare = await timed_gets(url, "/_bench/bare/", "", 60)
+    bare = await timed_gets(url, "/_bench/bare/", "", 200)
+    stage_path = f"/werkvormen/sessie/{CODE}/stage/"
+    cold = []
+    for n in range(15):
+        # A timer change makes a new revision: its stage is not rendered yet.
+        action = "timer.start" if n % 2 == 0 else "timer.pause"
+        path = f"/werkvormen/sessie/{CODE}/actie/{action}/"
+        status, _ = await http(url, "POST", path, facilitator_cookie, {}, "application/json")
+        assert status == 200, status
+        t0 = time.perf_counter()
+        await http(url, "GET", stage_path, cookie)
+        cold.append((time.perf_counter() - t0) * 1000)
+    warm = await timed_gets(url, stage_path, cookie, 100)
+    return bare, cold, warm
+
+
+def set_step(index):
+    from houvast.workshops.models import Session
+
+    Session.objects.filter(code=CODE).update(step_index=index)
 
 
 def redis_answers():
@@ -246,30 +390,45 @@ def redis_answers():
 
 
 def main():
-    if not redis_answers():
-        sys.exit(f"workshops bench needs Redis at {REDIS_URL}")
+    if "two" in SETUPS and not redis_answers():
+        sys.exit(f"workshops bench needs Redis at {REDIS_URL} for two processes")
     var_dir = Path(tempfile.mkdtemp(prefix="houvast-bench-ws-"))
-    env = bench_env(var_dir)
-    os.environ.update(env)
-    sys.path.insert(0, str(var_dir))
-    cookies = prepare_data(max(SIZES))
-    database = "PostgreSQL" if env["DATABASE_URL"].startswith("postgres") else "SQLite"
-    machine = f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores"
-    print(f"machine: {machine}, Python {platform.python_version()}; database {database}")
-    print(f"channel layer: Redis {LAYER} ({REDIS_URL})")
-    print(f"{CHANGES} changes per run, {GAP * 1000:.0f} ms apart; latency = POST sent -> 'changed' received")
-    print(f"{'processes':>9} {'clients':>7} {'connect s':>9} {'store p50':>9} {'p50 ms':>7} {'p95 ms':>7} "
-          f"{'max ms':>7} {'missing':>7}")  # fmt: skip
-    for count in PROCESS_COUNTS:
+    os.environ.update(bench_env(var_dir, with_redis=False))
+    cookies, facilitator_cookie = prepare_data(max(SIZES) + POSTERS + 1)
+    database = "PostgreSQL" if os.environ["DATABASE_URL"].startswith("postgres") else "SQLite"
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
+          f"Python {platform.python_version()}; database {database}; {NOTES} post-its")  # fmt: skip
+    print(f"latency = POST sent -> every participant holds the new state; {CHANGES} changes, {GAP:.1f} s gap")
+    header = (f"{'set-up':<26} {'people':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'missing':>7} "
+              f"{'p95/bare':>8} {'CPU s/change':>12} {'changes/s':>9}")  # fmt: skip
+    rows = []
+    for setup in SETUPS:
+        count, with_redis = (1, False) if setup == "one" else (2, True)
+        label = "1 process, in-memory layer" if setup == "one" else "2 processes, Redis pub/sub"
+        env = bench_env(var_dir, with_redis)
         servers = start_servers(count, env)
         try:
             urls = [url for _process, url in servers]
+            set_step(2)  # the sorting board, for the stage render
+            bare, cold, warm = asyncio.run(measure_views(urls[0], cookies[0], facilitator_cookie))
+            set_step(1)
+            bare_p50 = statistics.median(bare)
+            print(f"\n{label}: bare view p50 {bare_p50:.2f} ms, p95 {pct(bare, 95):.2f} ms")
+            print(f"  participant stage, {NOTES} post-its on the sorting board: new revision p50 "
+                  f"{statistics.median(cold):.1f} ms = {statistics.median(cold) / bare_p50:.1f}x bare; "
+                  f"rendered revision p50 {statistics.median(warm):.1f} ms = "
+                  f"{statistics.median(warm) / bare_p50:.1f}x bare")  # fmt: skip
+            print(header)
             for size in SIZES:
-                r = asyncio.run(measure(urls, cookies, size))
-                print(f"{count:>9} {size:>7} {r['connect_s']:>9.1f} {r['store_p50']:>9.1f} {r['p50']:>7.1f} "
-                      f"{r['p95']:>7.1f} {r['max']:>7.1f} {r['missing']:>7}", flush=True)  # fmt: skip
+                r = asyncio.run(measure(urls, cookies, size, servers))
+                row = (f"{label:<26} {size:>6} {r['p50']:>7.1f} {r['p95']:>7.1f} {r['max']:>7.1f} "
+                       f"{r['missing']:>7} {r['p95'] / bare_p50:>8.0f} {r['cpu']:>12.3f} "
+                       f"{r['per_second']:>9.1f}")  # fmt: skip
+                print(row, flush=True)
+                rows.append(row)
         finally:
             stop_servers(servers)
+    print("\nsummary\n" + header + "\n" + "\n".join(rows))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,8 @@ def envint(name, default):
 
 
 DEBUG = envbool("DEBUG", "False")
+# Benchmarks (bench/) compare every figure with a bare view (`/_bench/bare/`) served by the same process.
+BENCH_VIEWS = envbool("BENCH_VIEWS", "False")
 
 DEV_SECRET_KEY = "dev-only-insecure-secret-key-do-not-use-in-production"
 SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET_KEY)

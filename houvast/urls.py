@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import include, path, register_converter
 from django.views.i18n import JavaScriptCatalog
 
@@ -20,6 +21,9 @@ urlpatterns = [
     path("kaarten/", include("houvast.cards.urls")),
     path("plannen/", include("houvast.plans.urls")),
 ]
+if settings.BENCH_VIEWS:
+    urlpatterns.append(path("_bench/bare/", views.bench_bare, name="bench_bare"))
+
 
 handler404 = "houvast.views.page_not_found"
 handler500 = "houvast.views.server_error"

@@ -5,7 +5,7 @@ from channels.layers import get_channel_layer
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import Http404, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import requires_csrf_token
@@ -97,3 +97,11 @@ def server_error(request):
 
 def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", status=403)
+
+
+BARE_HTML = "<!doctype html><title>bare</title>" + "<p>" + "x" * 990 + "</p>"
+
+
+def bench_bare(request):
+    """The benchmarks' baseline: 1 KB of HTML through the same middleware, no template, no query."""
+    return HttpResponse(BARE_HTML)
