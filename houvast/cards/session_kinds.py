@@ -18,11 +18,11 @@ from django.utils.translation import gettext as _
 
 from houvast.lib import emails
 from houvast.lib.ratelimit import hit
+from houvast.workshops.duplicates import duplicates_for
 from houvast.workshops.engine import ActionRefused, Conflict, werkvorm_of
 from houvast.workshops.kinds import Action, StepKind, register
 from houvast.workshops.kinds.notes import (
     clean_text,
-    likely_duplicates,
     note_delete,
     note_merge,
     note_split,
@@ -192,7 +192,7 @@ def skills_context(actor, step):
         "core_count": len(core_ids),
         "core_min": CORE_MIN,
         "core_max": CORE_MAX,
-        "duplicates": likely_duplicates(board),
+        "duplicates": duplicates_for(session, board, "board") if actor.is_facilitator else [],
     }
 
 
@@ -437,6 +437,7 @@ register(
             "skill.core": Action(nul_free(skill_core), facilitator_only=True),
         },
         context=skills_context,
+        per_person=True,
         report_template="cards/kinds/_report_wat_helpt.html",
     )
 )
@@ -446,6 +447,7 @@ register(
         template="cards/kinds/_terugval_bespreken.html",
         actions={"discussion.save": Action(nul_free(discussion_save), facilitator_only=True)},
         context=discussion_context,
+        per_person=True,
         report_template="cards/kinds/_report_terugval_bespreken.html",
     )
 )
@@ -455,6 +457,7 @@ register(
         template="cards/kinds/_kaartjes.html",
         actions={"card.pick": Action(nul_free(card_pick))},
         context=cards_context,
+        per_person=True,
         report_template="cards/kinds/_report_kaartjes.html",
     )
 )
@@ -467,6 +470,7 @@ register(
             "toolkit.email": Action(nul_free(toolkit_email)),
         },
         context=toolkit_context,
+        per_person=True,
         report_template="cards/kinds/_report_toolkit.html",
     )
 )

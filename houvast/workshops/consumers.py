@@ -1,66 +1,91 @@
-"""One WebSocket per open session page. It only relays "something changed" messages; all changes go
-through HTTP views (engine.perform), so the database is always the truth."""
+"""One WebSocket per open session page. It relays what `live.publish()` sends; all changes go through HTTP
+views (engine.perform), so the database is always the truth and a (re)connecting screen resyncs."""
 
 import json
+from urllib.parse import parse_qs
 
 from channels.db import database_sync_to_async
-from channels.generic.websocket import AsyncJsonWebsocketConsumer
+from channels.generic.websocket import AsyncWebsocketConsumer
+from django.conf import settings
 
+from . import live
 from .engine import PARTICIPANT_SESSION_KEY, group_name
 from .models import Participant, Session, normalise_code
 
 # Sent as the close code when the socket belongs to nobody in this session: the client stops retrying.
 CLOSE_NOT_ALLOWED = 4403
+# Clients only send small pings; anything larger is ignored unread.
+MAX_FRAME = 16 * 1024
 
 
 @database_sync_to_async
-def _allowed(scope, code):
-    """The revision when the socket belongs to the facilitator or a participant of this session, else None."""
+def _who(scope, code):
+    """(revision, audience, participant id) of the facilitator or a participant here, or None."""
     session = Session.objects.filter(code=code).first()
     if session is None:
         return None
     user = scope.get("user")
     if user is not None and user.is_authenticated and user.pk == session.facilitator_id:
-        return session.revision
+        return session.revision, "facilitator", None
     django_session = scope.get("session")
     tokens = django_session.get(PARTICIPANT_SESSION_KEY, {}) if django_session is not None else {}
     token = tokens.get(code) if isinstance(tokens, dict) else None
-    if token and Participant.objects.filter(session=session, token=token).exists():
-        return session.revision
+    if isinstance(token, str) and token:
+        participant = Participant.objects.filter(session=session, token=token).first()
+        if participant is not None:
+            return session.revision, "participant", participant.pk
     return None
 
 
-class SessionConsumer(AsyncJsonWebsocketConsumer):
+def _query(scope):
+    try:
+        return parse_qs(scope.get("query_string", b"").decode("ascii", "ignore"))
+    except ValueError:
+        return {}
+
+
+class SessionConsumer(AsyncWebsocketConsumer):
     async def connect(self):
         self.code = normalise_code(self.scope["url_route"]["kwargs"]["code"])
-        self.group = None
-        revision = await _allowed(self.scope, self.code)
-        if revision is None:
+        self.groups_joined = []
+        found = await _who(self.scope, self.code)
+        if found is None:
             # Accept first so the browser sees our close code (a refused handshake only shows 1006).
             await self.accept()
             await self.close(code=CLOSE_NOT_ALLOWED)
             return
-        self.group = group_name(self.code)
-        await self.channel_layer.group_add(self.group, self.channel_name)
+        revision, audience, participant_id = found
+        query = _query(self.scope)
+        if query.get("weergave") == ["bord"]:
+            audience = "projector"
+        language = (query.get("taal") or [""])[0]
+        if language not in live.languages():
+            language = settings.LANGUAGE_CODE
+        groups = [group_name(self.code), live.audience_group(self.code, audience, language)]
+        if participant_id is not None and audience == "participant":
+            groups.append(live.person_group(self.code, participant_id))
+        await database_sync_to_async(live.register_screen)(self.code, audience, language)
+        for group in groups:
+            await self.channel_layer.group_add(group, self.channel_name)
+        self.groups_joined = groups
         await self.accept()
         # A (re)connecting client compares this with its copy and reloads when it is behind.
-        await self.send_json({"type": "hello", "revision": revision})
+        await self.send(text_data=json.dumps({"type": "hello", "revision": revision}))
 
     async def disconnect(self, close_code):
-        if self.group:
-            await self.channel_layer.group_discard(self.group, self.channel_name)
+        for group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
 
-    async def receive(self, text_data=None, bytes_data=None, **kwargs):
-        # Clients only send pings; anything that is not JSON is ignored instead of closing the socket.
-        try:
-            content = json.loads(text_data or "")
-        except ValueError:
+    async def receive(self, text_data=None, bytes_data=None):
+        """Clients only send pings; anything else (binary, too large, not JSON, too deep) is ignored."""
+        if not self.groups_joined or not text_data or len(text_data) > MAX_FRAME:
             return
-        await self.receive_json(content, **kwargs)
+        try:
+            content = json.loads(text_data)
+        except (ValueError, RecursionError):
+            return
+        if isinstance(content, dict) and content.get("type") == "ping":
+            await self.send(text_data='{"type":"pong"}')
 
-    async def receive_json(self, content, **kwargs):
-        if self.group and isinstance(content, dict) and content.get("type") == "ping":
-            await self.send_json({"type": "pong"})
-
-    async def session_changed(self, event):
-        await self.send_json({"type": "changed", "what": event["what"], "revision": event["revision"]})
+    async def session_message(self, event):
+        await self.send(text_data=event["text"])

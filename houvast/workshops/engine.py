@@ -1,14 +1,12 @@
-"""The session engine: who is acting, applying an action, and telling every client what changed.
+"""The session engine: who is acting and applying an action.
 
 Every change goes through `perform()`: it checks the actor and the step, stores the change in one
-transaction, bumps `Session.revision` and, after the commit, sends a small "changed" message to the
-session's channel-layer group. Clients then fetch the fresh state over HTTP.
+transaction and bumps `Session.revision` when the group can see the change. What changed is returned
+as a `Change`; `live.publish()` then sends it to every connected screen (docs/workshops.md).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from asgiref.sync import async_to_sync
-from channels.layers import get_channel_layer
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -44,12 +42,38 @@ class Actor:
     user: object = None
     # The board on the projector: the whole room sees it, so it shows only what everyone may see.
     on_projector: bool = False
+    # Rendering for a whole audience (every participant, say) rather than one person: nothing personal.
+    shared: bool = False
+
+    @property
+    def for_all_participants(self):
+        """Rendering the stage every participant shares: personal parts become empty places (slots)."""
+        return self.shared and not self.is_facilitator and not self.on_projector
 
     @property
     def label(self):
         if self.is_facilitator:
             return "facilitator"
         return f"participant:{self.participant.pk}"
+
+
+@dataclass
+class Change:
+    """What an action changed. `notes`: ids of post-its added or changed (or gone, when no longer found),
+    so screens can be patched note by note; `personal`: participants whose own part of the screen changed
+    because of someone else; `shared` False: only the actor's own, private part changed."""
+
+    what: str
+    notes: list = field(default_factory=list)
+    personal: list = field(default_factory=list)
+    shared: bool = True
+
+    @classmethod
+    def of(cls, result):
+        if isinstance(result, Change):
+            return result
+        # Kinds that return a plain word: a private plan concerns nobody else.
+        return cls(what=result, shared=result != "plan")
 
 
 def group_name(code):
@@ -110,6 +134,8 @@ def _go_to(actor, index):
         raise ActionRefused(_("Er is geen stap meer in die richting."))
     session.step_index = index
     _reset_timer(session, steps[index])
+    if session.auto_timer and session.timer_duration:
+        session.timer_started_at = timezone.now()
     session.save(
         update_fields=["step_index", "timer_duration", "timer_extra", "timer_elapsed", "timer_started_at"]
     )
@@ -175,7 +201,8 @@ def options_save(actor, data, step):
     session.shared_screen = data.get("shared_screen") == "on"
     session.names_required = data.get("names_required") == "on"
     session.hide_notes = data.get("hide_notes") == "on"
-    session.save(update_fields=["shared_screen", "names_required", "hide_notes"])
+    session.auto_timer = data.get("auto_timer") == "on"
+    session.save(update_fields=["shared_screen", "names_required", "hide_notes", "auto_timer"])
     return "options"
 
 
@@ -217,7 +244,7 @@ def find_action(session, name):
 
 
 def perform(actor, name, data):
-    """Apply one action for the actor; return (what changed, new revision). Raises ActionRefused."""
+    """Apply one action for the actor; return (Change, new revision). Raises ActionRefused."""
     with transaction.atomic():
         # Lock the session row (PostgreSQL) so step changes and actions are applied one after another.
         session = Session.objects.select_for_update().get(pk=actor.session.pk)
@@ -235,20 +262,8 @@ def perform(actor, name, data):
             raise ActionRefused(_("Dat kan nu niet in deze stap."))
         if action.facilitator_only and not actor.is_facilitator:
             raise ActionRefused(_("Alleen de begeleider kan dat doen."))
-        what = action.handler(actor, data, step)
-        Session.objects.filter(pk=session.pk).update(revision=F("revision") + 1)
-        session.refresh_from_db(fields=["revision"])
-        revision = session.revision
-        code = session.code
-        transaction.on_commit(lambda: broadcast(code, what, revision))
-    return what, revision
-
-
-def broadcast(code, what, revision):
-    """Tell every connected client of the session what changed (never the change itself)."""
-    layer = get_channel_layer()
-    if layer is None:
-        return
-    async_to_sync(layer.group_send)(
-        group_name(code), {"type": "session.changed", "what": what, "revision": revision}
-    )
+        change = Change.of(action.handler(actor, data, step))
+        if change.shared:
+            Session.objects.filter(pk=session.pk).update(revision=F("revision") + 1)
+            session.refresh_from_db(fields=["revision"])
+    return change, session.revision

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +20,10 @@ from houvast.lib.forms import EmailAddressField
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import client_key, hit
 
-from . import engine
-from .kinds import get_kind
+from . import engine, live
 from .models import NAME_MAX_LENGTH, ActionPlan, Participant, Session, new_code, normalise_code
 from .permissions import find_session, get_session_for_actor, get_session_for_team_member
+from .stage import CSRF_PLACEHOLDER, render_personal, render_stage_for
 
 JOIN_FAILURE_LIMIT = 10
 JOIN_WINDOW = 600
@@ -52,6 +53,9 @@ class StartForm(forms.Form):
     shared_screen = forms.BooleanField(
         required=False, label=gettext_lazy("Gedeeld scherm: ik typ post-its in voor de groep in de zaal")
     )
+    auto_timer = forms.BooleanField(
+        required=False, label=gettext_lazy("Start de timer vanzelf bij elke nieuwe stap")
+    )
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,6 +81,7 @@ def start(request, slug):
                         names_required=form.cleaned_data["names_required"],
                         hide_notes=form.cleaned_data["hide_notes"],
                         shared_screen=form.cleaned_data["shared_screen"],
+                        auto_timer=form.cleaned_data["auto_timer"],
                         timer_duration=first.minutes * 60,
                     )
                 break
@@ -167,7 +172,7 @@ def join(request, code):
             session=session, token=Participant.new_token(), name=form.cleaned_data["name"].strip()
         )
         engine.remember_participant(request, participant)
-        engine.broadcast(session.code, "participants", session.revision)
+        live.publish_participant_count(session)
         return redirect("workshops:session", session.code)
     return render(
         request,
@@ -176,55 +181,31 @@ def join(request, code):
     )
 
 
-def clock(seconds):
-    """Seconds as "m:ss" ("-0:30" once the time is up)."""
-    sign = "-" if seconds < 0 else ""
-    minutes, rest = divmod(abs(int(seconds)), 60)
-    return f"{sign}{minutes}:{rest:02d}"
-
-
-def stage_context(request, actor, projector=False):
-    session = actor.session
-    projector = projector or request.GET.get("weergave") == "bord"
-    actor.on_projector = projector
-    werkvorm = engine.werkvorm_of(session)
-    steps = list(werkvorm.steps) if werkvorm else []
-    step = engine.current_step(session)
-    kind = get_kind(step.kind) if step else None
-    now = timezone.now()
-    elapsed_minutes = int(((session.ended_at or now) - session.created).total_seconds() // 60)
-    ctx = {
-        "session": session,
-        "actor": actor,
-        "werkvorm": werkvorm,
-        "steps": steps,
-        "step": step,
-        "kind": kind,
-        "is_facilitator": actor.is_facilitator,
-        "is_open": session.is_open,
-        "timer_remaining": session.timer_remaining(now),
-        "timer_text": clock(max(0, session.timer_remaining(now))),
-        "projector": projector,
-        "timer_running": session.timer_running,
-        "elapsed_minutes": elapsed_minutes,
-        "participant_count": session.participants.count(),
-        "is_last_step": step is not None and step.number >= len(steps),
-    }
-    if kind and kind.context:
-        ctx.update(kind.context(actor, step))
-    return ctx
-
-
 def _join_url(request, session):
     return request.build_absolute_uri(reverse("workshops:join", args=[session.code]))
 
 
-def _render_session(request, session, actor, extra=None, status=200):
-    ctx = stage_context(request, actor)
+def _page_context(request, session, actor, projector=False, extra=None):
+    """What the session page and the board show around the stage."""
     join_url = _join_url(request, session)
-    ctx.update({"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen"))})
-    ctx["stage_url"] = reverse("workshops:stage", args=[session.code])
-    ctx.update(extra or {})
+    stage_url = reverse("workshops:stage", args=[session.code])
+    return {
+        "session": session,
+        "actor": actor,
+        "werkvorm": engine.werkvorm_of(session),
+        "is_facilitator": actor.is_facilitator,
+        "is_open": session.is_open,
+        "stage_html": render_stage_for(request, actor, projector=projector, extra=extra),
+        "join_url": join_url,
+        "qr": qr_svg(join_url, title=_("QR-code om mee te doen")),
+        "stage_url": stage_url + ("?weergave=bord" if projector else ""),
+        "language": get_language() or "nl",
+        "projector": projector,
+    }
+
+
+def _render_session(request, session, actor, extra=None, status=200):
+    ctx = _page_context(request, session, actor, extra=extra)
     return render(request, "workshops/session.html", ctx, status=status)
 
 
@@ -254,8 +235,18 @@ def session_page(request, code):
 
 @never_cache
 def stage(request, code):
+    """This screen's stage (after a reconnect, or for kinds where everyone sees their own), or with
+    `?deel=eigen` only the participant's own parts, to fill the places in a stage that was pushed."""
     session, actor = get_session_for_actor(request, code)
-    return render(request, "workshops/_stage.html", stage_context(request, actor))
+    if request.GET.get("deel") == "eigen":
+        html = render_personal(actor).replace(CSRF_PLACEHOLDER, get_token(request))
+        step = engine.current_step(session)
+        return HttpResponse(
+            f'<div data-personal-step="{step.key if step else ""}">{html}</div>',
+            content_type="text/html; charset=utf-8",
+        )
+    projector = request.GET.get("weergave") == "bord"
+    return HttpResponse(render_stage_for(request, actor, projector=projector))
 
 
 @never_cache
@@ -277,26 +268,23 @@ def state(request, code):
 @never_cache
 def board(request, code):
     session, actor = get_session_for_actor(request, code)
-    ctx = stage_context(request, actor, projector=True)
-    join_url = _join_url(request, session)
-    ctx.update({"join_url": join_url, "qr": qr_svg(join_url, title=_("QR-code om mee te doen"))})
-    ctx["stage_url"] = reverse("workshops:stage", args=[session.code]) + "?weergave=bord"
-    return render(request, "workshops/board.html", ctx)
+    return render(request, "workshops/board.html", _page_context(request, session, actor, projector=True))
 
 
 @require_POST
 def action(request, code, name):
     session, actor = get_session_for_actor(request, code)
     try:
-        what, revision = engine.perform(actor, name, request.POST)
+        change, revision = engine.perform(actor, name, request.POST)
     except engine.ActionRefused as refused:
         if _wants_json(request):
             return JsonResponse({"ok": False, "message": refused.message}, status=refused.status)
         messages.error(request, refused.message)
         return redirect("workshops:session", session.code)
+    transaction.on_commit(lambda: live.publish(session, change, revision))
     if _wants_json(request):
-        return JsonResponse({"ok": True, "what": what, "revision": revision})
-    if what == "ended":
+        return JsonResponse({"ok": True, "what": change.what, "revision": revision})
+    if change.what == "ended":
         return redirect("workshops:report", session.code)
     return redirect("workshops:session", session.code)
 

@@ -12,7 +12,7 @@ from houvast.lib.testing import BaseTestCase, mail_server_down
 from houvast.workshops import engine
 from houvast.workshops.kinds import get_kind
 from houvast.workshops.models import ActionPlan, Participant, Session, SharedAnswer
-from houvast.workshops.views import stage_context
+from houvast.workshops.stage import stage_context
 
 STEPS = {"wat-helpt": 0, "terugval-bespreken": 1, "kaartjes": 2, "toolkit": 3}
 
@@ -54,7 +54,7 @@ class SessionKindsTestCase(BaseTestCase):
 
     def render_step(self, actor):
         request = RequestFactory().get("/")
-        ctx = stage_context(request, actor)
+        ctx = stage_context(actor)
         return render_to_string(ctx["kind"].template, ctx, request=request)
 
 

@@ -25,6 +25,20 @@ class StepKind:
     context: object = None
     # Section template for the session report, or "" when the step leaves nothing to report.
     report_template: str = ""
+    # Live updates note by note (live.py): the template of one post-it, `note_parent(note)` the id of the
+    # list it stands in, and `regions`: (element id, template) pairs re-rendered when post-its change.
+    # Without a note template, every change sends the whole (shared) stage.
+    note_template: str = ""
+    note_parent: object = None
+    regions: tuple = ()
+    # A participant's own part of the step (their votes, their plan): `<template data-slot="…">` blocks
+    # that fill the `<div data-slot="…"></div>` places of the shared stage; `has_personal(session)` says
+    # whether the step has such a part right now.
+    personal_template: str = ""
+    personal_context: object = None
+    has_personal: object = None
+    # Every participant sees a different stage: they fetch their own after each change (small groups).
+    per_person: bool = False
 
 
 KINDS = {}

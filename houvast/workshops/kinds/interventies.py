@@ -8,13 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..engine import ActionRefused, Conflict
+from ..duplicates import duplicates_for
+from ..engine import ActionRefused, Change, Conflict
 from ..models import ActionPlan, Note, SharedAnswer, Vote
 from . import Action, StepKind, register
 from .notes import (
     REASONS,
     TARGET_GROUPS,
-    likely_duplicates,
     note_add,
     note_delete,
     note_merge,
@@ -63,12 +63,24 @@ def set_focus(actor, data, step):
 
 
 def board_notes(actor):
+    """The notes this actor may see, the three columns and the unsorted ones (in one query)."""
     notes = list(visible_notes(actor, NOTES_STEP))
     columns = [
-        {"key": key, "label": label, "notes": [n for n in notes if n.column == key]} for key, label in COLUMNS
+        {"key": key, "label": label, "number": number, "notes": [n for n in notes if n.column == key]}
+        for number, (key, label) in enumerate(COLUMNS, start=1)
     ]
     unsorted = [n for n in notes if not n.column]
     return notes, columns, unsorted
+
+
+def _hidden_pending(session):
+    return session.hide_notes and not session.state.get("revealed", False)
+
+
+def _duplicates(actor, notes):
+    """Suggestions to merge, computed once per revision for what this audience may see."""
+    variant = "all" if actor.is_facilitator and not actor.on_projector else "visible"
+    return duplicates_for(actor.session, notes, variant)
 
 
 def common_context(actor, step):
@@ -76,34 +88,57 @@ def common_context(actor, step):
 
     session = actor.session
     notes, columns, unsorted = board_notes(actor)
+    tray = {"key": "", "label": Note.Column.NONE.label, "number": 0, "notes": unsorted}
     return {
         "focus_choices": FOCUS_CHOICES,
         "focus_label": focus_label(session),
         "target_groups": TARGET_GROUPS,
         "reason_choices": REASONS,
         "columns": columns,
+        "all_columns": [tray, *columns],
         "unsorted": unsorted,
         "notes": notes,
         "werkvorm": werkvorm_of(session),
-        "hidden_count": session.notes.filter(hidden=True, merged_into=None).count(),
+        "hidden_count": session.notes.filter(hidden=True, merged_into=None).count()
+        if _hidden_pending(session)
+        else 0,
+        "personal_slots": actor.for_all_participants and _hidden_pending(session),
     }
 
 
 def notes_context(actor, step):
     ctx = common_context(actor, step)
-    mine = [n for n in ctx["notes"] if actor.participant and n.author_id == actor.participant.pk]
-    ctx["my_notes"] = mine
-    ctx["duplicates"] = (
-        likely_duplicates(ctx["notes"]) if not actor.session.hide_notes or actor.is_facilitator else []
-    )
+    show = not actor.session.hide_notes or actor.is_facilitator
+    ctx["duplicates"] = _duplicates(actor, ctx["notes"]) if show else []
     return ctx
 
 
 def cluster_context(actor, step):
     ctx = common_context(actor, step)
-    ctx["duplicates"] = likely_duplicates(ctx["notes"])
+    ctx["duplicates"] = _duplicates(actor, ctx["notes"])
     ctx["column_choices"] = COLUMNS
     return ctx
+
+
+def my_hidden_context(actor, step):
+    """A participant's own post-its that the others cannot see yet."""
+    session = actor.session
+    mine = []
+    if actor.participant and _hidden_pending(session):
+        mine = list(
+            session.notes.filter(
+                author=actor.participant, hidden=True, merged_into=None, step_key=NOTES_STEP
+            ).prefetch_related("children")
+        )
+    return {"my_hidden": mine, "column_choices": COLUMNS, "reason_choices": REASONS}
+
+
+def notes_list_id(note):
+    return "notes-list"
+
+
+def column_list_id(note):
+    return f"notes-{note.column or 'unsorted'}"
 
 
 # --- verdieping --------------------------------------------------------------------------------
@@ -199,18 +234,27 @@ def save_answer(actor, data, step):
     return "answers"
 
 
-def verdieping_context(actor, step):
+def my_votes_context(actor, step):
+    """A participant's own dots: which notes they voted for and how many dots are left."""
     session = actor.session
-    notes = list(rarely_notes(session))
     my_votes = set()
-    used = 0
     if actor.participant:
         my_votes = set(
             Vote.objects.filter(participant=actor.participant, note__session=session).values_list(
                 "note_id", flat=True
             )
         )
-        used = len(my_votes)
+    return {
+        "rarely": list(rarely_notes(session)),
+        "my_votes": my_votes,
+        "votes_left": max(0, session.votes_per_person - len(my_votes)),
+        "chosen_ids": session.state.get("chosen", []),
+    }
+
+
+def verdieping_context(actor, step):
+    session = actor.session
+    notes = list(rarely_notes(session))
     chosen = chosen_notes(session)
     answers = {(a.note_id, a.key): a for a in session.answers.all()}
     deepened = []
@@ -226,8 +270,7 @@ def verdieping_context(actor, step):
         )
     return {
         "rarely": notes,
-        "my_votes": my_votes,
-        "votes_left": max(0, session.votes_per_person - used),
+        "personal_slots": actor.for_all_participants,
         "chosen_ids": [n.pk for n in chosen],
         "deepened": deepened,
         "max_chosen": MAX_CHOSEN,
@@ -257,8 +300,8 @@ def save_plan(actor, data, step):
     was_shared = plan.shared_text
     plan.items, plan.shared_key, plan.updated = items, shared, timezone.now()
     plan.save(update_fields=["items", "shared_key", "updated"])
-    # Only a change to what the group sees is broadcast; the rest of the plan stays private.
-    return "shared_actions" if (was_shared or plan.shared_text) else "plan"
+    # Only a change to what the group sees is sent to everyone; the rest of the plan stays private.
+    return Change("shared_actions", shared=bool(was_shared or plan.shared_text))
 
 
 def shared_actions(session):
@@ -268,6 +311,14 @@ def shared_actions(session):
 
 
 def actieplan_context(actor, step):
+    return {
+        "shared_actions": shared_actions(actor.session),
+        "focus_label": focus_label(actor.session),
+        "personal_slots": actor.for_all_participants,
+    }
+
+
+def my_plan_context(actor, step):
     plan = None
     if actor.participant:
         plan = ActionPlan.objects.filter(participant=actor.participant).first()
@@ -275,9 +326,7 @@ def actieplan_context(actor, step):
     return {
         "plan": plan,
         "plan_items": [{"key": k, "label": label, "value": items.get(k, "")} for k, label in PLAN_ITEMS],
-        "shared_actions": shared_actions(actor.session),
         "plan_max": PLAN_ITEM_MAX,
-        "focus_label": focus_label(actor.session),
     }
 
 
@@ -305,6 +354,12 @@ register(
         template="workshops/kinds/_interventies.html",
         actions=NOTE_ACTIONS,
         context=notes_context,
+        note_template="workshops/kinds/_interventies_note.html",
+        note_parent=notes_list_id,
+        regions="workshops/kinds/_interventies_regions.html",
+        personal_template="workshops/kinds/_my_hidden_notes.html",
+        personal_context=my_hidden_context,
+        has_personal=_hidden_pending,
     )
 )
 register(
@@ -313,6 +368,12 @@ register(
         template="workshops/kinds/_cluster.html",
         actions={**NOTE_ACTIONS, "note.move": Action(note_move), "note.reasons": Action(note_reasons)},
         context=cluster_context,
+        note_template="workshops/kinds/_cluster_note.html",
+        note_parent=column_list_id,
+        regions="workshops/kinds/_cluster_regions.html",
+        personal_template="workshops/kinds/_my_hidden_notes.html",
+        personal_context=my_hidden_context,
+        has_personal=_hidden_pending,
     )
 )
 register(
@@ -325,6 +386,9 @@ register(
             "answer.save": Action(save_answer),
         },
         context=verdieping_context,
+        personal_template="workshops/kinds/_my_votes.html",
+        personal_context=my_votes_context,
+        has_personal=lambda session: True,
     )
 )
 register(
@@ -333,5 +397,8 @@ register(
         template="workshops/kinds/_actieplan.html",
         actions={"plan.save": Action(save_plan)},
         context=actieplan_context,
+        personal_template="workshops/kinds/_my_plan.html",
+        personal_context=my_plan_context,
+        has_personal=lambda session: True,
     )
 )

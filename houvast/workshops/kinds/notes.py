@@ -1,13 +1,11 @@
 """Post-it actions any werkvorm can reuse in its own step kinds (add, delete, move, merge, split, reasons)."""
 
-import difflib
-import re
-
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from ..engine import ActionRefused, Conflict, steps_of
+from ..duplicates import find_duplicates
+from ..engine import ActionRefused, Change, Conflict, steps_of
 from ..models import NOTE_MAX_LENGTH, Note
 
 TARGET_GROUPS = [
@@ -112,7 +110,7 @@ def note_add(actor, data, step):
     if step_key not in {s.key for s in steps_of(session)}:
         raise ActionRefused(_("Deze stap bestaat niet. Laad de pagina opnieuw en probeer het nog eens."))
     position = (session.notes.aggregate(m=Max("position"))["m"] or 0) + 1
-    Note.objects.create(
+    note = Note.objects.create(
         session=session,
         step_key=step_key,
         author=actor.participant,
@@ -123,16 +121,21 @@ def note_add(actor, data, step):
         hidden=session.hide_notes and not session.state.get("revealed", False),
         position=position,
     )
-    return "notes"
+    return Change("notes", notes=[note.pk])
 
 
 def note_delete(actor, data, step):
     note = _note(actor, data)
     if not actor.is_facilitator and note.author_id != getattr(actor.participant, "pk", None):
         raise ActionRefused(_("Je kunt alleen je eigen post-its weghalen."))
+    children = list(note.children.values_list("pk", flat=True))
     note.children.update(merged_into=None)
+    author = note.author_id
+    note_id = note.pk
     note.delete()
-    return "notes"
+    # A facilitator who removes someone's hidden post-it changes that person's own list.
+    personal = [author] if author and author != getattr(actor.participant, "pk", None) else []
+    return Change("notes", notes=[note_id, *children], personal=personal)
 
 
 def note_move(actor, data, step):
@@ -145,28 +148,29 @@ def note_move(actor, data, step):
     position = (actor.session.notes.filter(column=column).aggregate(m=Max("position"))["m"] or 0) + 1
     note.position = position
     _save(note, "column", "position")
-    return "notes"
+    return Change("notes", notes=[note.pk])
 
 
 def note_merge(actor, data, step):
     note = _note(actor, data)
-    try:
-        into_id = int(data.get("into", ""))
-    except ValueError:
-        into_id = None
+    # The number as typed on a phone ("nr. 12", "#12") or sent by a button.
+    digits = "".join(ch for ch in str(data.get("into", ""))[:20] if ch.isascii() and ch.isdigit())
+    into_id = int(digits) if digits else None
     target = visible_notes(actor).filter(pk=into_id).first() if into_id else None
     if target is None or target.pk == note.pk:
         raise ActionRefused(_("Kies een andere post-it om deze mee samen te voegen."))
     _check_version(note, data)
-    note.children.update(merged_into=target)
     note.merged_into = target
     _save(note, "merged_into")
     tags = list(dict.fromkeys([*target.tags, *note.tags]))
     target.tags = tags
+    children = list(note.children.values_list("pk", flat=True))
+    note.children.update(merged_into=target)
     if not target.column:
         target.column = note.column
     _save(target, "tags", "column")
-    return "notes"
+    personal = [note.author_id] if note.hidden and note.author_id else []
+    return Change("notes", notes=[note.pk, target.pk, *children], personal=personal)
 
 
 def note_split(actor, data, step):
@@ -176,7 +180,7 @@ def note_split(actor, data, step):
         raise ActionRefused(_("Deze post-it is niet samengevoegd, dus er valt niets te splitsen."))
     Note.objects.filter(pk__in=[c.pk for c in children]).update(merged_into=None, column=note.column)
     _save(note, "column")
-    return "notes"
+    return Change("notes", notes=[note.pk, *(c.pk for c in children)])
 
 
 def note_reasons(actor, data, step):
@@ -193,23 +197,9 @@ def note_reasons(actor, data, step):
     note.reasons = reasons
     note.reason_other = other
     _save(note, "reasons", "reason_other")
-    return "notes"
+    return Change("notes", notes=[note.pk])
 
 
-def _words(text):
-    return " ".join(re.findall(r"\w+", text.lower()))
-
-
-def likely_duplicates(notes, threshold=0.75):
-    """Pairs (a, b) of notes whose texts look alike ("psycho-educatie" / "psycho-educatie geven")."""
-    pairs = []
-    prepared = [(n, _words(n.text)) for n in notes]
-    for i, (a, ta) in enumerate(prepared):
-        for b, tb in prepared[i + 1 :]:
-            if not ta or not tb:
-                continue
-            short, long = sorted((ta, tb), key=len)
-            contained = len(short) >= 5 and short in long
-            if contained or difflib.SequenceMatcher(None, ta, tb).ratio() >= threshold:
-                pairs.append((a, b))
-    return pairs
+def likely_duplicates(notes):
+    """Pairs (a, b) of notes whose texts look alike; see duplicates.py (cached per revision there)."""
+    return find_duplicates(notes)

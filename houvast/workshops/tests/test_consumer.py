@@ -1,5 +1,6 @@
 """The session WebSocket (`consumers.SessionConsumer`) through the whole ASGI application: origin check,
-session cookie, who may listen, the hello with the revision and the "changed" messages after a stored change.
+session cookie, who may listen, the hello with the revision, what a stored change pushes to each screen, and
+frames that are ignored (not JSON, nested too deep, too large).
 
 TransactionTestCase, not TestCase: the consumer reads the database from another thread
 (`database_sync_to_async`), which would close the connection of a TestCase's open transaction.
@@ -15,9 +16,9 @@ from django.urls import reverse
 from houvast.accounts.models import Membership, Organisation, Team
 from houvast.asgi import application
 from houvast.lib.testing import make_user
-from houvast.workshops import engine
-from houvast.workshops.consumers import CLOSE_NOT_ALLOWED
-from houvast.workshops.models import Note, Participant, Session
+from houvast.workshops import engine, live
+from houvast.workshops.consumers import CLOSE_NOT_ALLOWED, MAX_FRAME
+from houvast.workshops.models import Participant, Session
 
 ORIGIN = (b"origin", b"http://127.0.0.1")
 TIMEOUT = 3
@@ -28,6 +29,11 @@ def cookie_header(client):
         b"cookie",
         f"{settings.SESSION_COOKIE_NAME}={client.cookies[settings.SESSION_COOKIE_NAME].value}".encode(),
     )
+
+
+def json_ping_padded(size):
+    """A ping that is valid JSON but larger than a client ever sends."""
+    return '{"type": "ping", "pad": "' + "x" * size + '"}'
 
 
 class SessionConsumerTests(TransactionTestCase):
@@ -132,17 +138,16 @@ class SessionConsumerTests(TransactionTestCase):
             )
             data = QueryDict(mutable=True)
             data.update({"text": "Signaleringsplan maken", "step": "interventies"})
-            return engine.perform(actor, "note.add", data)
+            change, revision = engine.perform(actor, "note.add", data)
+            live.publish(actor.session, change, revision)
+            return change, revision
 
-        what, revision = await database_sync_to_async(add_note)()
-        self.assertEqual(what, "notes")
-        expected = {"type": "changed", "what": "notes", "revision": revision}
-        self.assertEqual(await facilitator.receive_json_from(timeout=TIMEOUT), expected)
-        self.assertEqual(await participant.receive_json_from(timeout=TIMEOUT), expected)
-        # The message says only what changed; the post-it itself is in the database.
-        self.assertTrue(
-            await database_sync_to_async(Note.objects.filter(text="Signaleringsplan maken").exists)()
-        )
+        change, revision = await database_sync_to_async(add_note)()
+        self.assertEqual(change.what, "notes")
+        for screen in (facilitator, participant):
+            message = await screen.receive_json_from(timeout=TIMEOUT)
+            self.assertEqual((message["type"], message["revision"]), ("patch", revision))
+            self.assertIn("Signaleringsplan maken", message["ops"][0]["html"])
         await facilitator.disconnect()
         await participant.disconnect()
 
@@ -170,6 +175,11 @@ class SessionConsumerTests(TransactionTestCase):
         self.assertTrue(connected)
         await communicator.receive_json_from(timeout=TIMEOUT)
         await communicator.send_to(text_data="not json")
+        await communicator.send_to(bytes_data=b"\x00\x01")
+        # Nested deeper than the JSON parser's recursion limit: ignored, no traceback, socket stays open.
+        await communicator.send_to(text_data="[" * 100_000 + "]" * 100_000)
+        await communicator.send_to(text_data=json_ping_padded(MAX_FRAME + 1))
+        self.assertTrue(await communicator.receive_nothing(timeout=0.3))
         await communicator.send_json_to({"type": "ping"})
         self.assertEqual(await communicator.receive_json_from(timeout=TIMEOUT), {"type": "pong"})
         await communicator.disconnect()
@@ -184,8 +194,6 @@ class SessionConsumerTests(TransactionTestCase):
         )
         self.assertEqual(response.status_code, 200)
         body = response.json()
-        self.assertEqual(
-            await communicator.receive_json_from(timeout=TIMEOUT),
-            {"type": "changed", "what": "notes", "revision": body["revision"]},
-        )
+        message = await communicator.receive_json_from(timeout=TIMEOUT)
+        self.assertEqual((message["type"], message["revision"]), ("patch", body["revision"]))
         await communicator.disconnect()

@@ -1,6 +1,8 @@
-// The live session page: keeps the stage current over a WebSocket, sends forms with fetch, queues
-// changes made while offline, runs the shared countdown and offers drag and drop next to the
-// move buttons. Every form also works without this script.
+// The live session page: keeps the stage current with what the server pushes over a WebSocket (a whole
+// shared stage, or a patch of the changed post-its), fills in this person's own parts, sends forms with
+// fetch, queues changes made while offline, runs the shared countdown, tells screen readers what
+// happened and offers drag and drop next to the move buttons. Every form also works without this script.
+// The protocol is described in houvast/workshops/live.py and docs/workshops.md.
 (() => {
   "use strict";
 
@@ -16,10 +18,41 @@
   let loading = null;
   let reloadAgain = false;
   let dirty = new Set();
+  const me = root.dataset.me || "";
+  // This person's own parts of the current step (their dots, their plan), by slot name.
+  let personal = { step: null, slots: {} };
+  let personalLoading = null;
+  // Pushed messages that arrived before the one they build on.
+  const pending = new Map();
+  let gapTimer = null;
+  let announcedTimeUp = "";
 
+  const current = () => stage.querySelector(".stage");
   const revision = () => {
-    const current = stage.querySelector(".stage");
-    return current ? parseInt(current.dataset.revision || "0", 10) : 0;
+    const el = current();
+    return el ? parseInt(el.dataset.revision || "0", 10) : 0;
+  };
+  const stepKey = () => {
+    const el = current();
+    return el ? el.dataset.step || "" : "";
+  };
+  const setRevision = (value) => {
+    const el = current();
+    if (el && value > revision()) el.dataset.revision = String(value);
+  };
+
+  // A polite message for screen readers that does not show (the visible notice is separate).
+  const speaker = document.createElement("p");
+  speaker.className = "visually-hidden";
+  speaker.setAttribute("role", "status");
+  speaker.setAttribute("aria-live", "polite");
+  speaker.id = "live-announcer";
+  root.appendChild(speaker);
+  const announce = (message) => {
+    speaker.textContent = "";
+    window.setTimeout(() => {
+      speaker.textContent = message;
+    }, 50);
   };
 
   const say = (message, kind) => {
@@ -42,7 +75,7 @@
           credentials: "same-origin",
           cache: "no-store",
         });
-        if (response.ok) swapStage(await response.text());
+        if (response.ok) swapStage(await response.text(), true);
       } catch (error) {
         // Offline: the socket's reconnect will reload once the network is back.
       } finally {
@@ -125,7 +158,71 @@
     say(message, "warning");
   }
 
-  function swapStage(html) {
+  // The token of this screen in every form of a stage that was rendered for everyone.
+  function fixForms(scope) {
+    scope.querySelectorAll("input[name=csrfmiddlewaretoken]").forEach((input) => {
+      input.value = root.dataset.csrf || input.value;
+    });
+    scope.querySelectorAll("[data-owner]").forEach((el) => {
+      el.hidden = el.dataset.owner !== me;
+    });
+  }
+
+  function fillSlots() {
+    const el = current();
+    if (!el) return;
+    const slots = el.querySelectorAll("[data-slot]");
+    if (!slots.length) return;
+    if (personal.step !== stepKey()) {
+      loadPersonal();
+      return;
+    }
+    slots.forEach((slot) => {
+      const html = personal.slots[slot.dataset.slot];
+      if (html !== undefined && slot.dataset.filled !== html) {
+        slot.innerHTML = html;
+        slot.dataset.filled = html;
+        // Keep what someone is typing in their own part (their plan) while it is filled again.
+        slot.querySelectorAll("input, textarea, select").forEach((field) => {
+          if (!field.id || !dirty.has(field.id) || !typedValues.has(field.id)) return;
+          const value = typedValues.get(field.id);
+          if (typeof value === "boolean") field.checked = value;
+          else field.value = value;
+        });
+        fixForms(slot);
+      }
+    });
+  }
+
+  // This person's own parts of the step, fetched after their own action or a new step (never because
+  // someone else changed something, unless the server says so).
+  async function loadPersonal() {
+    if (personalLoading) return personalLoading;
+    personalLoading = (async () => {
+      try {
+        const url = root.dataset.stageUrl + (root.dataset.stageUrl.includes("?") ? "&" : "?") + "deel=eigen";
+        const response = await fetch(url, { headers: { Accept: "text/html" }, credentials: "same-origin", cache: "no-store" });
+        if (!response.ok) return;
+        const holder = document.createElement("div");
+        holder.innerHTML = await response.text();
+        const box = holder.querySelector("[data-personal-step]");
+        const slots = {};
+        holder.querySelectorAll("template[data-slot]").forEach((t) => {
+          slots[t.dataset.slot] = t.innerHTML;
+        });
+        personal = { step: box ? box.dataset.personalStep : stepKey(), slots: slots };
+      } catch (error) {
+        return;
+      } finally {
+        personalLoading = null;
+      }
+      if (personal.step === stepKey()) fillSlots();
+    })();
+    return personalLoading;
+  }
+
+  function swapStage(html, complete) {
+    const oldStep = stepKey();
     const active = document.activeElement;
     const activeId = active && stage.contains(active) ? active.id : "";
     const noteEl = active && active.closest ? active.closest("[id^='note-']") : null;
@@ -151,6 +248,18 @@
     const activeGone = activeId && !html.includes('id="' + activeId + '"');
     stage.innerHTML = html;
     const ended = wasOpen && !stageOpen();
+    fixForms(stage);
+    if (complete) {
+      // A stage fetched for this screen already holds its own parts.
+      const slots = {};
+      stage.querySelectorAll("[data-slot]").forEach((slot) => {
+        slots[slot.dataset.slot] = slot.innerHTML;
+        slot.dataset.filled = slot.innerHTML;
+      });
+      if (Object.keys(slots).length) personal = { step: stepKey(), slots: slots };
+    } else {
+      fillSlots();
+    }
     const unsent = [];
     Object.entries(kept).forEach(([id, value]) => {
       const typed = id in labels && value.trim() !== "";
@@ -173,13 +282,170 @@
       const key = d.dataset.key || (summary ? summary.textContent.trim() : "");
       if (openDetails.includes(key)) d.open = true;
     });
+    const newStep = oldStep && stepKey() !== oldStep;
     const again = (activeId && document.getElementById(activeId)) || (noteId && document.getElementById(noteId));
-    if (again) again.focus({ preventScroll: true });
+    if (newStep) {
+      // A new step: say so, and bring focus to its heading, unless someone is typing somewhere else.
+      const heading = document.getElementById("step-title");
+      if (heading) {
+        announce(text("newStep") + " " + heading.textContent.trim());
+        const typing = active && isTyped(active) && !stage.contains(active);
+        if (!typing) {
+          heading.tabIndex = -1;
+          heading.focus();
+        }
+      }
+    } else if (again) {
+      again.focus({ preventScroll: true });
+    }
     if (unsent.length) {
       showUnsent(unsent, ended ? text("unsentEnded") : text("unsentStep"));
       if (activeGone) document.getElementById("unsent-title").focus();
     }
+    // Once the session has ended, their own part is fetched again (read-only now).
+    if (ended && !complete && current() && current().querySelector("[data-slot]")) {
+      personal.step = null;
+      loadPersonal();
+    }
     startTimer();
+  }
+
+  // --- applying what the server pushes --------------------------------------------------------
+
+  function elementFrom(html) {
+    const holder = document.createElement("template");
+    holder.innerHTML = html.trim();
+    return holder.content;
+  }
+
+  function markEmpty() {
+    stage.querySelectorAll("ul[data-empty-text]").forEach((list) => {
+      const hasNotes = list.querySelector(":scope > li.note");
+      const empty = list.querySelector(":scope > li.notes__empty");
+      if (hasNotes && empty) empty.remove();
+      if (!hasNotes && !empty) {
+        const li = document.createElement("li");
+        li.className = "muted notes__empty";
+        li.textContent = list.dataset.emptyText;
+        list.appendChild(li);
+      }
+    });
+  }
+
+  function applyPatch(ops) {
+    const active = document.activeElement;
+    const activeId = active && stage.contains(active) ? active.id : "";
+    const activeNote = active && active.closest ? active.closest("li.note") : null;
+    const noteId = activeNote && stage.contains(activeNote) ? activeNote.id : "";
+    const openDetails = new Set(
+      Array.from(stage.querySelectorAll("li.note details[open]")).map((d) => d.closest("li.note").id),
+    );
+    ops.forEach((op) => {
+      if (op.op === "remove") {
+        const old = document.getElementById(op.id);
+        if (old && stage.contains(old)) old.remove();
+      } else if (op.op === "put") {
+        const parent = document.getElementById(op.parent);
+        if (!parent || !stage.contains(parent)) return;
+        const fragment = elementFrom(op.html);
+        const fresh = fragment.firstElementChild;
+        if (!fresh) return;
+        const old = document.getElementById(op.id);
+        if (old && stage.contains(old)) {
+          // Keep what was typed in this note's own fields (a reason, a number).
+          old.querySelectorAll("input, textarea").forEach((field) => {
+            const twin = field.id && dirty.has(field.id) && fresh.querySelector("#" + CSS.escape(field.id));
+            if (twin) twin.value = field.value;
+          });
+          old.remove();
+        }
+        if (openDetails.has(op.id)) fresh.querySelectorAll("details").forEach((d) => (d.open = true));
+        const before = op.before && document.getElementById(op.before);
+        if (before && before.parentNode === parent) parent.insertBefore(fresh, before);
+        else parent.appendChild(fresh);
+        fixForms(fresh);
+      } else if (op.op === "regions") {
+        const fragment = elementFrom(op.html);
+        Array.from(fragment.children).forEach((fresh) => {
+          const old = fresh.id && document.getElementById(fresh.id);
+          if (old && stage.contains(old)) {
+            old.replaceWith(fresh);
+            fixForms(fresh);
+          }
+        });
+      }
+    });
+    markEmpty();
+    // Keep a keyboard user's place: the same control, or else the post-it it belonged to.
+    const again = (activeId && document.getElementById(activeId)) || (noteId && document.getElementById(noteId));
+    if (again && again !== document.activeElement) again.focus({ preventScroll: true });
+  }
+
+  function applyTimer(message) {
+    const timer = stage.querySelector("[data-timer]");
+    if (!timer) return;
+    timer.dataset.remaining = String(message.remaining);
+    timer.dataset.running = message.running ? "1" : "0";
+    const clock = timer.querySelector("[data-timer-clock]");
+    if (clock) clock.textContent = message.text;
+    const state = timer.querySelector("[data-timer-state]");
+    if (state) state.textContent = message.remaining <= 0 ? text("timeup") : message.running ? text("running") : text("paused");
+    timer.classList.toggle("timer--up", message.remaining <= 0);
+    startTimer();
+  }
+
+  // Pushed messages are applied in revision order; one that arrives early waits for the one before it,
+  // and when that one does not come within a second the whole stage is fetched instead.
+  function receive(message) {
+    if (message.revision <= revision()) return;
+    pending.set(message.revision, message);
+    drain();
+  }
+
+  function drain() {
+    for (;;) {
+      Array.from(pending.keys()).forEach((rev) => {
+        if (rev <= revision()) pending.delete(rev);
+      });
+      if (!pending.size) break;
+      const next = Math.min(...pending.keys());
+      const message = pending.get(next);
+      if (message.type === "stage") {
+        pending.delete(next);
+        swapStage(message.html, false);
+        setRevision(next);
+      } else if (message.type === "changed") {
+        pending.clear();
+        reloadStage();
+        return;
+      } else if (next === revision() + 1) {
+        pending.delete(next);
+        if (message.type === "patch") applyPatch(message.ops);
+        else if (message.type === "timer") applyTimer(message);
+        setRevision(next);
+      } else {
+        if (!gapTimer) {
+          gapTimer = window.setTimeout(() => {
+            gapTimer = null;
+            if (pending.size) {
+              pending.clear();
+              reloadStage();
+            }
+          }, 1000);
+        }
+        return;
+      }
+    }
+    if (gapTimer) {
+      window.clearTimeout(gapTimer);
+      gapTimer = null;
+    }
+  }
+
+  function showCount(count) {
+    document.querySelectorAll("[data-participant-count]").forEach((el) => {
+      el.textContent = count === 1 ? el.dataset.textOne : el.dataset.textMany.replace("NUMBER", String(count));
+    });
   }
 
   function typedAndUnsent() {
@@ -193,7 +459,7 @@
 
   function csrfToken(form) {
     const input = form.querySelector("input[name=csrfmiddlewaretoken]");
-    return input ? input.value : "";
+    return root.dataset.csrf || (input ? input.value : "");
   }
 
   async function send(url, body, token) {
@@ -212,8 +478,9 @@
     return { status: response.status, data: data };
   }
 
-  async function submitForm(form) {
+  async function submitForm(form, submitter) {
     const body = new URLSearchParams(new FormData(form));
+    if (submitter && submitter.name) body.set(submitter.name, submitter.value);
     const token = csrfToken(form);
     const fields = Array.from(form.querySelectorAll("[id]")).map((el) => el.id);
     if (!navigator.onLine) {
@@ -236,18 +503,25 @@
   function handleResult(result, form, fields) {
     const data = result.data || {};
     if (data.ok) {
-      fields.forEach((id) => dirty.delete(id));
+      fields.forEach((id) => {
+        dirty.delete(id);
+        typedValues.delete(id);
+      });
       if (form && form.hasAttribute("data-reset")) {
         form.reset();
       }
-      say(data.message || (form && form.dataset.move ? text("moved") : ""), "success");
+      say(data.message || (form && form.dataset.sent) || (form && form.dataset.move !== undefined ? text("moved") : ""), "success");
       if (data.what === "ended") {
         // Reloading the page would throw away what is still typed; the stage reload shows it instead.
         if (typedAndUnsent()) reloadStage();
         else window.location.reload();
         return;
       }
-      reloadStage();
+      // What everyone sees arrives over the socket; this person's own part is fetched here. Without a
+      // socket (it is reconnecting), fetch the whole stage.
+      const el = current();
+      if (!socket || socket.readyState !== WebSocket.OPEN || (el && el.dataset.perPerson === "1")) reloadStage();
+      else if (el && el.dataset.personal === "1") loadPersonal();
     } else {
       say(data.message || text("failed"), "error");
       if (result.status === 409) {
@@ -284,15 +558,18 @@
       return;
     }
     event.preventDefault();
-    submitForm(form);
+    submitForm(form, event.submitter);
   });
 
-  document.addEventListener("input", (event) => {
-    if (event.target.id && stage.contains(event.target)) dirty.add(event.target.id);
-  });
-  document.addEventListener("change", (event) => {
-    if (event.target.id && stage.contains(event.target)) dirty.add(event.target.id);
-  });
+  // What someone typed or ticked and has not sent, by field id: put back whenever their part is filled again.
+  const typedValues = new Map();
+  const remember = (field) => {
+    if (!field.id || !stage.contains(field)) return;
+    dirty.add(field.id);
+    typedValues.set(field.id, field.type === "checkbox" || field.type === "radio" ? field.checked : field.value);
+  };
+  document.addEventListener("input", (event) => remember(event.target));
+  document.addEventListener("change", (event) => remember(event.target));
 
   // --- the WebSocket ------------------------------------------------------------------------
 
@@ -315,10 +592,14 @@
       } catch (error) {
         return;
       }
-      if ((message.type === "hello" || message.type === "changed") && message.revision > revision()) {
-        reloadStage();
-      } else if (message.type === "changed" && message.what === "participants") {
-        reloadStage();
+      if (message.type === "hello") {
+        if (message.revision > revision()) reloadStage();
+      } else if (message.type === "count") {
+        showCount(message.participants);
+      } else if (message.type === "personal") {
+        loadPersonal();
+      } else if (message.revision) {
+        receive(message);
       }
     });
     socket.addEventListener("close", (event) => {
@@ -358,6 +639,10 @@
         timer.classList.add("timer--up");
         if (state) state.textContent = text("timeup");
         clearInterval(tick);
+        if (announcedTimeUp !== stepKey()) {
+          announcedTimeUp = stepKey();
+          announce(text("timeupSaid"));
+        }
       }
     };
     if (timer.dataset.running === "1") {
@@ -397,10 +682,19 @@
     column.classList.remove("is-drop-target");
     const id = event.dataTransfer.getData("text/plain");
     const note = document.getElementById("note-" + id);
-    const form = note && note.querySelector("form[data-move='" + column.dataset.dropColumn + "']");
-    if (form) submitForm(form);
+    const button = note && note.querySelector("form[data-move] button[value='" + column.dataset.dropColumn + "']");
+    if (button) submitForm(button.form, button);
   });
 
+  fixForms(stage);
+  if (current() && current().querySelector("[data-slot]")) {
+    const slots = {};
+    stage.querySelectorAll("[data-slot]").forEach((slot) => {
+      slots[slot.dataset.slot] = slot.innerHTML;
+      slot.dataset.filled = slot.innerHTML;
+    });
+    personal = { step: stepKey(), slots: slots };
+  }
   startTimer();
   connect();
 })();

@@ -1,0 +1,159 @@
+"""The stage: the part of the session page that changes while the session runs.
+
+A stage is rendered for an audience (every participant, the facilitator, the projector) once per
+revision and cached; what belongs to one participant only (their dots, their plan, their hidden
+post-its) comes from the step kind's personal template and fills the stage's empty places (slots).
+"""
+
+import re
+
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from . import engine
+from .kinds import get_kind
+
+AUDIENCES = ("participant", "facilitator", "projector")
+CACHE_SECONDS = 3600
+# Forms in a shared stage carry this instead of a person's CSRF token; each screen puts in its own.
+CSRF_PLACEHOLDER = "csrf-token-of-this-screen"
+_SLOT = re.compile(r'<template data-slot="([\w-]+)">(.*?)</template>', re.S)
+
+
+def clock(seconds):
+    """Seconds as "m:ss" ("-0:30" once the time is up)."""
+    sign = "-" if seconds < 0 else ""
+    minutes, rest = divmod(abs(int(seconds)), 60)
+    return f"{sign}{minutes}:{rest:02d}"
+
+
+def audience_of(actor):
+    if actor.on_projector:
+        return "projector"
+    return "facilitator" if actor.is_facilitator else "participant"
+
+
+def audience_actor(session, audience):
+    return engine.Actor(
+        session=session,
+        is_facilitator=audience == "facilitator",
+        on_projector=audience == "projector",
+        shared=True,
+    )
+
+
+def stage_context(actor, projector=False):
+    session = actor.session
+    actor.on_projector = projector or actor.on_projector
+    werkvorm = engine.werkvorm_of(session)
+    steps = list(werkvorm.steps) if werkvorm else []
+    step = engine.current_step(session)
+    kind = get_kind(step.kind) if step else None
+    now = timezone.now()
+    elapsed_minutes = int(((session.ended_at or now) - session.created).total_seconds() // 60)
+    ctx = {
+        "session": session,
+        "actor": actor,
+        "werkvorm": werkvorm,
+        "steps": steps,
+        "step": step,
+        "kind": kind,
+        "is_facilitator": actor.is_facilitator,
+        "is_open": session.is_open,
+        "timer_remaining": session.timer_remaining(now),
+        "timer_text": clock(max(0, session.timer_remaining(now))),
+        "projector": actor.on_projector,
+        "timer_running": session.timer_running,
+        "elapsed_minutes": elapsed_minutes,
+        "participant_count": session.participants.count(),
+        "is_last_step": step is not None and step.number >= len(steps),
+        "personal": has_personal(session, kind) and actor.for_all_participants,
+        # A participant's screen (often a phone): the thing to do comes before the longer explanation.
+        "participant_view": actor.for_all_participants
+        or (actor.participant is not None and not actor.on_projector),
+    }
+    if actor.shared:
+        ctx["csrf_token"] = CSRF_PLACEHOLDER
+    if kind and kind.context:
+        ctx.update(kind.context(actor, step))
+    return ctx
+
+
+def has_personal(session, kind):
+    return bool(kind and kind.personal_template and kind.has_personal and kind.has_personal(session))
+
+
+def render_shared(session, audience, language):
+    """The stage as everyone in this audience sees it, rendered once per revision (the facilitator's, with
+    the live participant count, each time: there is one facilitator)."""
+    # The revision changes with every change made through the engine; the step and status are in the key
+    # too, for changes made outside it (an operator, a test).
+    key = (
+        f"workshop-stage:{session.pk}:{session.revision}:{session.step_index}:{session.status}:"
+        f"{audience}:{language}"
+    )
+    html = cache.get(key) if audience != "facilitator" else None
+    if html is None:
+        with translation.override(language):
+            ctx = stage_context(audience_actor(session, audience))
+            html = render_to_string("workshops/_stage.html", ctx)
+        if audience != "facilitator":
+            cache.set(key, html, CACHE_SECONDS)
+    return html
+
+
+def render_personal(actor, extra=None):
+    """The participant's own part of the current step: `<template data-slot>` blocks, or ""."""
+    session = actor.session
+    step = engine.current_step(session)
+    kind = get_kind(step.kind) if step else None
+    if actor.participant is None or not has_personal(session, kind):
+        return ""
+    ctx = {
+        "session": session,
+        "actor": actor,
+        "step": step,
+        "is_open": session.is_open,
+        "is_facilitator": False,
+        "projector": False,
+        "csrf_token": CSRF_PLACEHOLDER,
+    }
+    if kind.personal_context:
+        ctx.update(kind.personal_context(actor, step))
+    ctx.update(extra or {})
+    return render_to_string(kind.personal_template, ctx)
+
+
+def fill_slots(html, personal):
+    """Put the personal parts into the shared stage's empty places (for a page rendered on the server)."""
+    for key, content in _SLOT.findall(personal):
+        html = html.replace(f'<div data-slot="{key}"></div>', f'<div data-slot="{key}">{content}</div>', 1)
+        html = html.replace(
+            f'<div data-slot="{key}" class="inline-form"></div>',
+            f'<div data-slot="{key}" class="inline-form">{content}</div>',
+            1,
+        )
+    return html
+
+
+def render_stage_for(request, actor, projector=False, extra=None):
+    """One person's complete stage: the shared one, their own parts filled in, their CSRF token."""
+    session = actor.session
+    actor.on_projector = projector or actor.on_projector
+    step = engine.current_step(session)
+    kind = get_kind(step.kind) if step else None
+    language = translation.get_language() or "nl"
+    if actor.participant is not None and not actor.on_projector and kind is not None and kind.per_person:
+        ctx = stage_context(actor)
+        ctx.update(extra or {})
+        html = render_to_string("workshops/_stage.html", ctx, request=request)
+    else:
+        html = render_shared(session, audience_of(actor), language)
+        if actor.participant is not None and not actor.on_projector:
+            html = fill_slots(html, render_personal(actor, extra))
+            html = html.replace(
+                f'data-owner="{actor.participant.pk}" hidden', f'data-owner="{actor.participant.pk}"'
+            )
+    return html.replace(CSRF_PLACEHOLDER, get_token(request))
