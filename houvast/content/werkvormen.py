@@ -31,6 +31,8 @@ class Step:
     instructions: list
     questions: list
     examples: list
+    # Texts that stand after the questions, as in the seed (step 5's "Optioneel: deel één actie …").
+    after_questions: list = field(default_factory=list)
     # Short labels a live session can offer as choices (the focus options, the three categories).
     options: list = field(default_factory=list)
 
@@ -113,6 +115,7 @@ def _read_step(reader, number):
         instructions=reader.texts("instructions", min_items=1),
         questions=reader.texts("questions", required=False),
         examples=reader.texts("examples", required=False),
+        after_questions=reader.texts("after_questions", required=False),
         options=reader.texts("options", required=False),
     )
 

@@ -3,7 +3,6 @@ from datetime import timedelta
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
@@ -20,13 +19,10 @@ from houvast.lib.forms import EmailAddressField
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import client_key, hit
 
-from . import engine, live
+from . import engine, join_limits, live
 from .models import NAME_MAX_LENGTH, ActionPlan, Participant, Session, new_code, normalise_code
 from .permissions import find_session, get_session_for_actor, get_session_for_team_member
 from .stage import CSRF_PLACEHOLDER, render_personal, render_stage_for
-
-JOIN_FAILURE_LIMIT = 10
-JOIN_WINDOW = 600
 
 
 def _werkvorm_or_404(slug):
@@ -91,38 +87,29 @@ def start(request, slug):
     return render(request, "workshops/start.html", {"werkvorm": werkvorm, "form": form})
 
 
-def _join_blocked(request):
-    return cache.get(f"workshop-join-blocked:{client_key(request)}") is not None
-
-
-def _join_failed(request):
-    """Count a wrong code; True once this client has guessed too often (it is then blocked for a while)."""
-    key = client_key(request)
-    if not hit("workshop-join", key, JOIN_FAILURE_LIMIT, JOIN_WINDOW):
-        cache.set(f"workshop-join-blocked:{key}", 1, timeout=JOIN_WINDOW)
-        return True
-    return False
-
-
-def _blocked_message():
-    return _("Je hebt te vaak een verkeerde code ingevuld. Wacht tien minuten en probeer het dan opnieuw.")
+def _unknown_code_response(request):
+    error = _("We kennen deze code niet. Kijk nog eens goed, of vraag de begeleider om de code.")
+    return render(request, "workshops/join_form.html", {"error": error, "code": ""}, status=404)
 
 
 @never_cache
+@join_limits.browser_cookie
 def join_form(request):
     error = ""
     code = ""
     status = 200
     if request.method == "POST":
         code = normalise_code(request.POST.get("code", ""))
-        known = bool(code) and Session.objects.filter(code=code).exists()
-        if _join_blocked(request) or (code and not known and _join_failed(request)):
-            error = _blocked_message()
+        session = find_session(code) if code else None
+        error = join_limits.refusal(request, session)
+        if not error and code and session is None:
+            error = join_limits.count_wrong_code(request)
+        if error:
             status = 429
         elif not code:
             error = _("Vul de code van zes tekens in die de begeleider laat zien.")
             status = 400
-        elif not known:
+        elif session is None:
             error = _(
                 "We kennen de code %(code)s niet. Kijk nog eens goed, of vraag de begeleider om de code."
             ) % {"code": code}
@@ -153,17 +140,17 @@ class JoinForm(forms.Form):
 
 
 @never_cache
+@join_limits.browser_cookie
 def join(request, code):
-    if _join_blocked(request):
-        return _blocked_response(request)
-    session = Session.objects.filter(code=normalise_code(code)).first()
-    if session is None:
-        if _join_failed(request):
-            return _blocked_response(request)
-        error = _("We kennen deze code niet. Kijk nog eens goed, of vraag de begeleider om de code.")
-        return render(request, "workshops/join_form.html", {"error": error, "code": ""}, status=404)
-    if engine.actor_for(request, session):
+    session = find_session(code)
+    if session is not None and engine.actor_for(request, session):
         return redirect("workshops:session", session.code)
+    refused = join_limits.refusal(request, session)
+    if refused:
+        return _blocked_response(request, refused)
+    if session is None:
+        refused = join_limits.count_wrong_code(request)
+        return _blocked_response(request, refused) if refused else _unknown_code_response(request)
     if not session.is_open:
         return render(request, "workshops/join_ended.html", {"session": session}, status=410)
     form = JoinForm(request.POST or None, names_required=session.names_required)
@@ -172,6 +159,7 @@ def join(request, code):
             session=session, token=Participant.new_token(), name=form.cleaned_data["name"].strip()
         )
         engine.remember_participant(request, participant)
+        join_limits.remember_address(request, session)
         live.publish_participant_count(session)
         return redirect("workshops:session", session.code)
     return render(
@@ -209,23 +197,25 @@ def _render_session(request, session, actor, extra=None, status=200):
     return render(request, "workshops/session.html", ctx, status=status)
 
 
-def _blocked_response(request):
-    return render(request, "workshops/join_form.html", {"error": _blocked_message(), "code": ""}, status=429)
+def _blocked_response(request, message):
+    return render(request, "workshops/join_form.html", {"error": message, "code": ""}, status=429)
 
 
 @never_cache
+@join_limits.browser_cookie
 def session_page(request, code):
     """A wrong code counts as a failed guess, as on the join form, so this page is no way round its limit."""
     session = find_session(code)
     actor = engine.actor_for(request, session) if session else None
     if actor is not None:
+        join_limits.remember_address(request, session)
         return _render_session(request, session, actor)
-    if _join_blocked(request):
-        return _blocked_response(request)
+    refused = join_limits.refusal(request, session)
+    if refused:
+        return _blocked_response(request, refused)
     if session is None:
-        if _join_failed(request):
-            return _blocked_response(request)
-        raise Http404
+        refused = join_limits.count_wrong_code(request)
+        return _blocked_response(request, refused) if refused else _unknown_code_response(request)
     if request.user.is_authenticated and not session.is_open:
         return redirect("workshops:report", session.code)
     if session.is_open:

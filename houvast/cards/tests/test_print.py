@@ -36,6 +36,18 @@ class PrintViewTests(TestCase):
         self.assertNotIn("Wat merkte je de vorige keer", texts[0])
         self.assertIn("Wat merkte je de vorige keer", texts[1])
 
+    def test_every_back_carries_its_cards_title_so_loose_backs_match_their_fronts(self):
+        for language in ("nl", "en"):
+            response = self.client.get(
+                "/kaarten/afdrukken/", {"scope": "deck"}, headers={"accept-language": language}
+            )
+            texts = pages(response)
+            for number, (_fronts, backs) in enumerate(printing.sheets(deck.all_cards())):
+                back_page = texts[2 * number + 1]
+                for card, _row, _column in backs:
+                    title = " ".join(card.title.get(language).split())
+                    self.assertIn(title, back_page, (language, card.slug))
+
     def test_a_theme_prints_only_its_cards(self):
         texts = pages(self.client.get("/kaarten/afdrukken/", {"scope": "theme", "theme": "ritme"}))
         self.assertEqual(len(texts), 2)
@@ -72,6 +84,12 @@ class SingleCardPdfTests(TestCase):
         self.assertEqual(len(texts), 2)
         self.assertIn("Een vast ritme", texts[0])
         self.assertIn("Hoe ziet een gewone dag er voor jou uit?", texts[1])
+
+    def test_the_back_page_carries_the_cards_title_and_still_fits_one_page(self):
+        for card in deck.all_cards():
+            texts = pages(self.client.get(f"/kaarten/{card.slug}/pdf/"))
+            self.assertEqual(len(texts), 2, card.slug)
+            self.assertIn(" ".join(card.title.nl.split()), texts[1], card.slug)
 
     def test_an_unknown_card_is_404(self):
         self.assertEqual(self.client.get("/kaarten/bestaat-niet/pdf/").status_code, 404)

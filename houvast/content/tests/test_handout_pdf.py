@@ -28,6 +28,17 @@ class HandoutPdfTest(TestCase):
             self.assertIn(figure, text)
         self.assertIn("Bron:", text)
 
+    def test_step_5_has_the_optional_shared_action_after_the_three_items_as_in_the_seed(self):
+        for language, items, optional in (
+            ("nl", ["1 interventie die", "1 afspraak die", "1 belemmering die"], "Optioneel: deel één actie"),
+            ("en", ["1 intervention I", "1 agreement I", "1 obstacle I"], "Optional: share one action"),
+        ):
+            text, _response = self.text_of("interventies-in-de-praktijk", language)
+            step = text[text.index("Mini-actieplan" if language == "nl" else "Mini action plan") :]
+            positions = [step.index(item) for item in items]
+            self.assertEqual(positions, sorted(positions), language)
+            self.assertGreater(step.index(optional), positions[-1], language)
+
     def test_every_werkvorm_has_a_handout_with_all_steps_in_english(self):
         for werkvorm in all_werkvormen():
             text, response = self.text_of(werkvorm.slug, "en")

@@ -23,6 +23,17 @@ class WerkvormDetailTest(TestCase):
                     for question in step.questions:
                         self.assertContains(response, escape(question.get(language)))
 
+    def test_step_5_shows_the_optional_shared_action_after_the_three_items_as_in_the_seed(self):
+        for language, items, optional in (
+            ("nl", ["1 interventie die", "1 afspraak die", "1 belemmering die"], "Optioneel: deel één actie"),
+            ("en", ["1 intervention I", "1 agreement I", "1 obstacle I"], "Optional: share one action"),
+        ):
+            html = self.get("interventies-in-de-praktijk", language).content.decode()
+            step = html[html.index('id="stap-actieplan"') :]
+            positions = [step.index(text) for text in items]
+            self.assertEqual(positions, sorted(positions), language)
+            self.assertGreater(step.index(optional), positions[-1], language)
+
     def test_it_shows_goal_time_preparation_materials_and_total(self):
         response = self.get("interventies-in-de-praktijk")
         self.assertContains(response, "Onderzoeken welke interventies professionals inzetten")

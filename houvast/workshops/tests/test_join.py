@@ -49,7 +49,8 @@ class JoinTests(BaseTestCase):
             self.assertEqual(response.status_code, 400)
         response = self.client.post(JOIN_FORM, {"code": "ZZZZZZ"})
         self.assertContains(response, "Wacht tien minuten", status_code=429)
-        # Even the right code is refused while blocked, so guessing gains nothing.
+        # Even a right code is refused while blocked (unless this address is in that room: see
+        # test_join_limits.py), so guessing gains nothing.
         response = self.client.post(JOIN_FORM, {"code": self.session.code})
         self.assertEqual(response.status_code, 429)
         response = self.client.get(reverse("workshops:join", args=[self.session.code]))
