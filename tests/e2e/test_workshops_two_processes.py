@@ -111,12 +111,14 @@ def test_post_it_added_through_one_process_reaches_a_client_of_the_other(live_ap
             answer = json.loads(body)
             assert answer["ok"] is True
 
-            # Skip the "participants" messages of the two joins, if they are still under way.
+            # Skip the participant counts of the two joins, if they are still under way.
             while True:
                 message = json.loads(socket.recv(timeout=5))
-                if message.get("what") != "participants":
+                if message.get("type") != "count":
                     break
-            assert message == {"type": "changed", "what": "notes", "revision": answer["revision"]}
+            # Process A rendered the new post-it once for the participants and pushed it through Redis.
+            assert (message["type"], message["revision"]) == ("patch", answer["revision"])
+            assert "Signaleringsplan samen bijwerken" in message["ops"][0]["html"]
         assert Note.objects.filter(session__code=CODE, text="Signaleringsplan samen bijwerken").exists()
 
         # Someone without a place in the session is closed with 4403 by process B too.
