@@ -50,6 +50,7 @@ SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
 CODE = "BENCH3"
 CSRF = secrets.token_hex(16)  # 32 characters: a valid CSRF secret, sent as cookie and header
+SECRET_KEY = os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50)  # one for data and servers
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -58,7 +59,7 @@ def bench_env(var_dir, with_redis):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "houvast.settings",
         "DEBUG": "False",
-        "SECRET_KEY": os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50),
+        "SECRET_KEY": SECRET_KEY,
         "SECURE_SSL_REDIRECT": "False",
         "VAR_DIR": str(var_dir),
         "TASKS_BACKEND": "immediate",

@@ -3,11 +3,12 @@
 Each text becomes a set of normalised words. An inverted index from word to notes yields the candidate
 pairs: a note is compared only with the notes that hold its rarest word. A candidate pair is a duplicate
 when one text is contained in the other or their word sets overlap enough, with `difflib` only for two
-texts that differ in one word (a typo). The result is cached per session revision, so it
-is computed once per change, never per render or per participant.
+texts that differ in one word (a typo). The result is cached per set of notes (ids and versions), so it
+is computed once per change of the post-its, never per render, audience or participant.
 """
 
 import difflib
+import hashlib
 import math
 import re
 from collections import defaultdict
@@ -98,14 +99,15 @@ def find_duplicates(notes, limit=MAX_SHOWN):
     return found[:limit]
 
 
-def duplicates_for(session, notes, variant):
-    """The duplicate pairs of these notes, computed once per session revision and variant (who sees which
-    notes), then read from the cache by every render of that revision."""
-    key = f"workshop-duplicates:{session.pk}:{session.revision}:{variant}"
-    ids = cache.get(key)
+def duplicates_for(session, notes, variant=""):
+    """The duplicate pairs of these notes, computed once for this set of notes (their ids and versions)
+    and then read from the cache by every render, in every audience that sees the same notes."""
+    fingerprint = hashlib.sha1(",".join(f"{n.pk}.{n.version}" for n in notes).encode()).hexdigest()
+    key = f"workshop-duplicates:{session.pk}:{fingerprint}"
     by_id = {note.pk: note for note in notes}
-    if ids is None or any(a not in by_id or b not in by_id for a, b in ids):
+    ids = cache.get(key)
+    if ids is None:
         pairs = find_duplicates(notes)
         cache.set(key, [(a.pk, b.pk) for a, b in pairs], CACHE_SECONDS)
         return pairs
-    return [(by_id[a], by_id[b]) for a, b in ids]
+    return [(by_id[a], by_id[b]) for a, b in ids if a in by_id and b in by_id]

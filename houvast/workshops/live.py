@@ -126,6 +126,7 @@ def note_ops(session, change, kind, audience):
     ctx = stage.stage_context(actor)
     notes = ctx.get("notes", [])
     by_id = {note.pk: note for note in notes}
+    rendered = ctx.get("note_html", {})
     ops = []
     for note_id in dict.fromkeys(change.notes):
         note = by_id.get(note_id)
@@ -141,7 +142,7 @@ def note_ops(session, change, kind, audience):
                 "id": f"note-{note.pk}",
                 "parent": parent,
                 "before": f"note-{after[0].pk}" if after else "",
-                "html": render_to_string(kind.note_template, {**ctx, "note": note}),
+                "html": rendered.get(note.pk) or render_to_string(kind.note_template, {**ctx, "note": note}),
             }
         )
     if kind.regions:

@@ -78,7 +78,29 @@ def stage_context(actor, projector=False):
         ctx["csrf_token"] = CSRF_PLACEHOLDER
     if kind and kind.context:
         ctx.update(kind.context(actor, step))
+    if actor.shared and kind is not None and kind.note_template and "notes" in ctx:
+        ctx["note_html"] = note_fragments(kind, ctx, ctx["notes"])
     return ctx
+
+
+def note_fragments(kind, ctx, notes):
+    """Each post-it as this audience sees it, {id: html}: rendered once per version of the note (every
+    change to a note bumps its version) and then read from the cache in one round trip."""
+    audience = audience_of(ctx["actor"])
+    language = translation.get_language() or "nl"
+    prefix = f"workshop-note:{ctx['step'].key}:{int(ctx['is_open'])}:{audience}:{language}"
+    keys = {note.pk: f"{prefix}:{note.pk}:{note.version}" for note in notes}
+    found = cache.get_many(list(keys.values()))
+    fragments, missing = {}, {}
+    for note in notes:
+        html = found.get(keys[note.pk])
+        if html is None:
+            html = render_to_string(kind.note_template, {**ctx, "note": note})
+            missing[keys[note.pk]] = html
+        fragments[note.pk] = html
+    if missing:
+        cache.set_many(missing, CACHE_SECONDS)
+    return fragments
 
 
 def has_personal(session, kind):

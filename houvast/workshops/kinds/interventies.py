@@ -22,6 +22,7 @@ from .notes import (
     note_reasons,
     note_split,
     visible_notes,
+    with_children,
     without_nul,
 )
 
@@ -64,7 +65,7 @@ def set_focus(actor, data, step):
 
 def board_notes(actor):
     """The notes this actor may see, the three columns and the unsorted ones (in one query)."""
-    notes = list(visible_notes(actor, NOTES_STEP))
+    notes = with_children(visible_notes(actor, NOTES_STEP))
     columns = [
         {"key": key, "label": label, "number": number, "notes": [n for n in notes if n.column == key]}
         for number, (key, label) in enumerate(COLUMNS, start=1)
@@ -125,10 +126,8 @@ def my_hidden_context(actor, step):
     session = actor.session
     mine = []
     if actor.participant and _hidden_pending(session):
-        mine = list(
-            session.notes.filter(
-                author=actor.participant, hidden=True, merged_into=None, step_key=NOTES_STEP
-            ).prefetch_related("children")
+        mine = with_children(
+            session.notes.filter(author=actor.participant, hidden=True, merged_into=None, step_key=NOTES_STEP)
         )
     return {"my_hidden": mine, "column_choices": COLUMNS, "reason_choices": REASONS}
 

@@ -38,7 +38,20 @@ def visible_notes(actor, step_key=None):
     if not actor.is_facilitator or actor.on_projector:
         mine = Q(author=actor.participant) if actor.participant else Q(pk=None)
         notes = notes.filter(Q(hidden=False) | mine)
-    return notes.select_related("author").prefetch_related("children")
+    return notes
+
+
+def with_children(notes):
+    """The notes as a list, each with `merged_children` (the notes merged into it), in one query."""
+    notes = list(notes)
+    children = {}
+    if notes:
+        merged = Note.objects.filter(merged_into__in=[n.pk for n in notes]).order_by("position", "id")
+        for child in merged.only("pk", "text", "merged_into_id"):
+            children.setdefault(child.merged_into_id, []).append(child)
+    for note in notes:
+        note.merged_children = children.get(note.pk, [])
+    return notes
 
 
 def without_nul(value):

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.safestring import mark_safe
 
 from ..kinds.notes import REASONS, TARGET_GROUPS
 
@@ -14,3 +15,9 @@ def tag_label(tag):
 @register.filter
 def reason_label(key):
     return dict(REASONS).get(key, key)
+
+
+@register.filter
+def fragment(rendered, note):
+    """The note's HTML rendered before (stage.note_fragments), or "" when there is none."""
+    return mark_safe(rendered.get(note.pk, "")) if rendered else ""
