@@ -25,9 +25,11 @@ def _who(scope, code):
     if session is None:
         return None
     user = scope.get("user")
-    if user is not None and user.is_authenticated and user.pk == session.facilitator_id:
-        return session.revision, "facilitator", None
     django_session = scope.get("session")
+    if user is not None and user.is_authenticated and user.pk == session.facilitator_id:
+        if not _second_factor_done(user, django_session):
+            return None
+        return session.revision, "facilitator", None
     tokens = django_session.get(PARTICIPANT_SESSION_KEY, {}) if django_session is not None else {}
     token = tokens.get(code) if isinstance(tokens, dict) else None
     if isinstance(token, str) and token:
@@ -35,6 +37,21 @@ def _who(scope, code):
         if participant is not None:
             return session.revision, "participant", participant.pk
     return None
+
+
+def _second_factor_done(user, django_session):
+    """As on every page (RequireTwoFactorMiddleware): a user who needs a second factor has verified one in
+    this browser session (django-otp keeps the device there)."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.models import Device
+
+    from houvast.accounts.two_factor import needs_two_factor
+
+    if not needs_two_factor(user):
+        return True
+    persistent_id = django_session.get(DEVICE_ID_SESSION_KEY) if django_session is not None else None
+    device = Device.from_persistent_id(persistent_id) if persistent_id else None
+    return device is not None and device.user_id == user.pk and device.confirmed
 
 
 def _query(scope):

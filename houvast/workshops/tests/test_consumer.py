@@ -13,7 +13,7 @@ from django.http import QueryDict
 from django.test import Client, TransactionTestCase
 from django.urls import reverse
 
-from houvast.accounts.models import Membership, Organisation, Team
+from houvast.accounts.models import Membership, Organisation, OrganisationMembership, Team
 from houvast.asgi import application
 from houvast.lib.testing import make_user
 from houvast.workshops import engine, live
@@ -196,4 +196,29 @@ class SessionConsumerTests(TransactionTestCase):
         body = response.json()
         message = await communicator.receive_json_from(timeout=TIMEOUT)
         self.assertEqual((message["type"], message["revision"]), ("patch", body["revision"]))
+        await communicator.disconnect()
+
+    async def test_facilitator_whose_organisation_requires_two_factor_needs_it_on_the_socket_too(self):
+        def require_and_log_in():
+            from django_otp import DEVICE_ID_SESSION_KEY
+            from django_otp.plugins.otp_totp.models import TOTPDevice
+
+            self.team.organisation.require_two_factor = True
+            self.team.organisation.save()
+            OrganisationMembership.objects.create(organisation=self.team.organisation, user=self.facilitator)
+            half = Client()
+            half.force_login(self.facilitator)  # password only, second factor not yet given
+            device = TOTPDevice.objects.create(user=self.facilitator, name="telefoon", confirmed=True)
+            full = Client()
+            full.force_login(self.facilitator)
+            session = full.session
+            session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+            session.save()
+            return half, full
+
+        half, full = await database_sync_to_async(require_and_log_in)()
+        await self.assert_refused(*await self.connect(half))
+        communicator, connected, _ = await self.connect(full)
+        self.assertTrue(connected)
+        self.assertEqual((await communicator.receive_json_from(timeout=TIMEOUT))["type"], "hello")
         await communicator.disconnect()
