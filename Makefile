@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
 DEV_ENV := DEBUG=True
 
-.PHONY: run test install system-deps browser-deps messages lint format migrate clean bench
+.PHONY: run test install system-deps browser-deps messages static lint format migrate clean bench
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,11 +30,18 @@ locale/en/LC_MESSAGES/django.mo: $(shell find locale houvast -name django.po) | 
 
 messages: locale/en/LC_MESSAGES/django.mo
 
+# Production's static files (hashed names, gzip and Brotli copies) in var/static. DEBUG=True serves from the
+# finders and does not need them; collecting here catches a broken url() in a stylesheet before a deploy does.
+var/static/staticfiles.json: $(shell find static houvast -path '*/static/*' -type f) | $(STAMP)
+	@DEBUG=False SECRET_KEY=collectstatic-only $(PY) manage.py collectstatic --no-input -v 0
+
+static: var/static/staticfiles.json
+
 migrate: install messages
 	@$(DEV_ENV) $(PY) manage.py migrate --no-input -v 0
 	@$(DEV_ENV) $(PY) manage.py check_content
 
-run: migrate
+run: migrate static
 	@$(DEV_ENV) $(PY) manage.py serve
 
 lint: $(STAMP)
