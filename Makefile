@@ -3,19 +3,30 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | md5sum | cut -c1-12)
+LOCK := requirements-dev.lock
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | md5sum | cut -c1-12)
 DEV_ENV := DEBUG=True
 
-.PHONY: run test install system-deps browser-deps messages static lint format migrate clean bench
+.PHONY: run test install lock system-deps browser-deps messages static lint format migrate clean bench
 
-$(STAMP): pyproject.toml
+# Every package from the lock file, each checked against its hash; then Houvast itself without dependencies.
+$(STAMP): pyproject.toml $(LOCK)
+	@$(PYTHON) bin/check-lock
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	@rm -f $(VENV)/.installed-*
 	@touch $(STAMP)
 
 install: system-deps $(STAMP)
+
+# After changing a dependency in pyproject.toml: write both lock files again (needs PyPI; a few minutes).
+PIP_COMPILE := $(VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+lock:
+	@test -x $(VENV)/bin/pip-compile || $(PY) -m pip install --quiet pip-tools
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev --output-file requirements-dev.lock pyproject.toml
 
 # Pango (WeasyPrint PDFs) and gettext (translations) from Debian when missing and we may install.
 system-deps:
