@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 LOCK := requirements-dev.lock
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | md5sum | cut -c1-12)
 DEV_ENV := DEBUG=True
+# pytest-xdist workers for `make test` (one per CPU); each has its own test database, cache keys and
+# live server. TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install lock system-deps browser-deps messages static lint format migrate clean bench
 
@@ -68,7 +71,7 @@ test: install browser-deps messages
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(PY) manage.py check_content
 	$(DEV_ENV) $(PY) manage.py check_translations
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: install messages
 	$(DEV_ENV) $(PY) bench/run_all.py

@@ -147,9 +147,10 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "houvast.lib.cache.PrefixedRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "houvast",
+            # Parallel test workers (pytest-xdist) each get their own prefix (houvast/lib/test_env.py).
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "houvast"),
         }
     }
 else:
@@ -176,6 +177,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Tests (houvast/lib/test_env.py): a fast hasher, so that creating a user costs microseconds instead of
+# Argon2's deliberate ~50 ms. Honoured only with DEBUG=True; Argon2 still checks older hashes.
+if DEBUG and envbool("TEST_FAST_PASSWORD_HASHER", "False"):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
