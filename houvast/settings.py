@@ -80,6 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "houvast.lib.compression.SafeGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -146,9 +147,10 @@ if REDIS_URL:
     }
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "houvast.lib.cache.PrefixedRedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "houvast",
+            # Parallel test workers (pytest-xdist) each get their own prefix (houvast/lib/test_env.py).
+            "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "houvast"),
         }
     }
 else:
@@ -175,6 +177,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
+# Tests (houvast/lib/test_env.py): a fast hasher, so that creating a user costs microseconds instead of
+# Argon2's deliberate ~50 ms. Honoured only with DEBUG=True; Argon2 still checks older hashes.
+if DEBUG and envbool("TEST_FAST_PASSWORD_HASHER", "False"):
+    PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher", *PASSWORD_HASHERS]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
@@ -243,12 +249,26 @@ USE_I18N = True
 TIME_ZONE = "Europe/Amsterdam"
 USE_TZ = True
 
-# Static files, served by WhiteNoise straight from the finders (no collectstatic needed).
+# Static files. Production (DEBUG=False): `collectstatic` writes hashed names plus gzip and Brotli copies
+# to STATIC_ROOT; WhiteNoise serves them with a far-future `immutable` cache. DEBUG=True: plain names
+# straight from the finders, nothing to collect (tests and the browser tests' live server run this way).
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# HTML compression, only for the pages listed here and only where BREACH cannot read a secret out of them:
+# anonymous GET without a query string (houvast/lib/compression.py, docs/static-and-compression.md).
+GZIP_VIEW_NAMES = {"home", "content:catalogue", "content:werkvorm", "content:knowledge", "surveys:respond"}
 
 # Content files (werkvormen, statements, cards, guidance), validated at start.
 CONTENT_DIR = Path(os.environ.get("CONTENT_DIR", BASE_DIR / "content"))

@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.urls import include, path, register_converter
-from django.views.i18n import JavaScriptCatalog
 
 from . import views
 from .lib.ids import IdConverter
@@ -12,7 +11,6 @@ urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("i18n/setlang/", views.set_language, name="set_language"),
-    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("dev/outbox/", views.outbox, name="outbox"),
     path("account/", include("houvast.accounts.urls")),
     path("werkvormen/", include("houvast.workshops.urls")),

@@ -100,7 +100,8 @@ class LiveServer:
 
     @staticmethod
     def _wait_until_up(url, process):
-        deadline = time.monotonic() + 30
+        # Generous: parallel test workers on a busy 2-core machine start Django slowly.
+        deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
             if process.poll() is not None:
                 raise RuntimeError(f"uvicorn exited with {process.returncode}")

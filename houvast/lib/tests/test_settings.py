@@ -8,12 +8,14 @@ from django.test import SimpleTestCase
 from houvast.settings import _email_settings
 
 ROOT = Path(__file__).resolve().parents[3]
+ARGON2 = "django.contrib.auth.hashers.Argon2PasswordHasher"
+MD5 = "django.contrib.auth.hashers.MD5PasswordHasher"
 
 
-def start_django(**env):
+def start_django(code="print('started')", **env):
     clean = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", f"import django; django.setup(); from django.conf import settings; {code}"],
         env={**clean, "DJANGO_SETTINGS_MODULE": "houvast.settings", **env},
         cwd=ROOT,
         capture_output=True,
@@ -55,3 +57,16 @@ class EmailUrlTests(SimpleTestCase):
         self.assertEqual(parsed["EMAIL_HOST_USER"], "mailer@ggz.nl")
         self.assertEqual(parsed["EMAIL_HOST_PASSWORD"], "p@ss")
         self.assertTrue(parsed["EMAIL_USE_TLS"])
+
+    def test_production_hashes_passwords_with_argon2_even_when_asked_for_the_test_hasher(self):
+        result = start_django(
+            code="print(settings.PASSWORD_HASHERS[0])",
+            DEBUG="False",
+            SECRET_KEY="x" * 20 + "a-real-secret-key-for-this-test-0123456789",
+            TEST_FAST_PASSWORD_HASHER="True",
+        )
+        self.assertEqual(result.stdout.strip(), ARGON2, result.stderr)
+
+    def test_tests_hash_passwords_fast(self):
+        result = start_django(code="print(settings.PASSWORD_HASHERS[0])", DEBUG="True")
+        self.assertEqual(result.stdout.strip(), MD5, result.stderr)

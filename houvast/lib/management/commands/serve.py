@@ -1,13 +1,14 @@
-"""Start Houvast as one unit: the ASGI server (uvicorn) and a task worker; Ctrl-C stops both."""
+"""Start Houvast as one unit: the ASGI server (uvicorn) and a task worker; one that dies is started again;
+Ctrl-C stops both."""
 
 import os
 import signal
-import subprocess
 import sys
-import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+
+from houvast.lib.supervisor import Child, supervise
 
 
 class Command(BaseCommand):
@@ -36,9 +37,10 @@ class Command(BaseCommand):
         ]
         if reload:
             server += ["--reload", "--reload-include", "*.html", "--reload-include", "*.yaml"]
-        children = [subprocess.Popen(server)]
-        for _ in range(workers):
-            children.append(subprocess.Popen([python, "manage.py", "db_worker", "--interval", "2"]))
+        children = [Child("uvicorn", server)]
+        for number in range(workers):
+            worker = [python, "manage.py", "db_worker", "--interval", "2"]
+            children.append(Child(f"db_worker {number + 1}", worker))
         self.stdout.write(
             self.style.SUCCESS(f"\nHouvast draait op http://{host}:{port}/ (stoppen: Ctrl-C)\n")
         )
@@ -50,17 +52,5 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGINT, stop)
         signal.signal(signal.SIGTERM, stop)
-        try:
-            while not stopping and all(child.poll() is None for child in children):
-                time.sleep(0.3)
-        finally:
-            for child in children:
-                if child.poll() is None:
-                    child.send_signal(signal.SIGTERM)
-            deadline = time.monotonic() + 10
-            for child in children:
-                try:
-                    child.wait(timeout=max(0.1, deadline - time.monotonic()))
-                except subprocess.TimeoutExpired:
-                    child.kill()
+        supervise(children, lambda: stopping)
         self.stdout.write("Houvast is gestopt.")
