@@ -48,7 +48,9 @@ def _looks_alike(a_text, b_text, a_words, b_words):
         return True
     # A typo in a short text ("signaleringsplan maken" / "signalerinsplan maken"): all words but one
     # are the same, then a character comparison decides.
-    if len(long) > 80 or len(a_words & b_words) < min(len(a_words), len(b_words)) - 1:
+    if len(long) > 80 or abs(len(a_words) - len(b_words)) > 1:
+        return False
+    if len(a_words & b_words) < max(len(a_words), len(b_words)) - 1:
         return False
     return difflib.SequenceMatcher(None, a_text, b_text).ratio() >= SIMILAR_TEXT
 
