@@ -9,7 +9,8 @@ import smtplib
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template.loader import render_to_string
+from django.template import Context
+from django.template.loader import get_template, render_to_string
 from django.utils import translation
 
 log = logging.getLogger(__name__)
@@ -19,10 +20,16 @@ class MailNotSent(Exception):
     """The mail server could not be reached or refused the message; views show a kind message."""
 
 
+def render_subject(name, context):
+    """A subject is plain text: rendered without HTML escaping ("Noord & Zuid" stays as typed) and on one
+    line, so no value can add a header."""
+    template = get_template(f"emails/{name}-subject.txt").template
+    return " ".join(template.render(Context(context, autoescape=False)).split())
+
+
 def render(name, context):
     ctx = {"SITE_URL": settings.SITE_URL, "SITE_NAME": settings.SITE_NAME, **context}
-    subject = render_to_string(f"emails/{name}-subject.txt", ctx)
-    subject = " ".join(subject.split())
+    subject = render_subject(name, ctx)
     text = render_to_string(f"emails/{name}-body.txt", ctx)
     html = render_to_string(f"emails/{name}-body.html", ctx)
     return subject, text, html

@@ -33,6 +33,12 @@ class SendTests(SimpleTestCase):
         self.assertNotIn("<script>", html)
         self.assertIn("&lt;script&gt;", html)
 
+    def test_the_subject_is_plain_text_on_one_line(self):
+        emails.send("greeting", "a@example.org", {"name": "Noord & Zuid <team>\r\nBcc: x@example.org"})
+        message = mail.outbox[0]
+        self.assertEqual(message.subject, "Overzicht Noord & Zuid <team> Bcc: x@example.org")
+        self.assertIn("Noord &amp; Zuid", message.alternatives[0][0])
+
     def test_it_renders_in_the_requested_language(self):
         emails.send("greeting", "a@example.org", {"name": "Ans"}, language="en")
         self.assertEqual(mail.outbox[0].subject, "Overview Ans")

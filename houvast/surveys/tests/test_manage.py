@@ -35,6 +35,17 @@ class ManageTests(BaseTestCase):
         self.assertContains(response, "2 reacties")
         self.assertContains(response, "Nog 3 reacties nodig")
 
+    def test_a_network_name_cannot_break_out_of_the_invitation(self):
+        attack = '</textarea><a href="https://phish.example/">Log opnieuw in</a><form action="https://phish.example/">'
+        round_obj, token = make_round(network_name=attack, coordinator_name="<b>Carla</b>")
+        response = self.client.get(reverse("surveys:manage", args=[token]))
+        page = response.content.decode()
+        self.assertNotIn('<a href="https://phish.example/">', page)
+        self.assertNotIn('<form action="https://phish.example/">', page)
+        self.assertNotIn("<b>Carla</b>", page)
+        self.assertEqual(page.count("</textarea>"), 1)
+        self.assertIn("&lt;/textarea&gt;&lt;a href=&quot;https://phish.example/&quot;&gt;", page)
+
     def test_the_count_partial_polls(self):
         round_obj, token = make_round()
         response = self.client.get(reverse("surveys:count", args=[token]))

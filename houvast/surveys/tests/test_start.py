@@ -33,6 +33,10 @@ class StartTests(BaseTestCase):
         self.assertContains(response, "Vraag een ronde aan")
         self.assertContains(response, (timezone.localdate() + timedelta(days=14)).isoformat())
 
+    def test_the_mail_subject_shows_the_network_name_as_typed(self):
+        self.client.post(URL, form_data(network_name="Noord & Zuid"))
+        self.assertEqual(mail.outbox[0].subject, "Bevestig je stellingenronde voor Noord & Zuid")
+
     def test_it_creates_a_pending_round_and_mails_a_confirmation_link(self):
         response = self.client.post(URL, form_data())
         self.assertRedirects(response, reverse("surveys:requested"))
