@@ -72,8 +72,6 @@ class Round(models.Model):
     # (see tasks.py); a claim older than tasks.CLAIM_LEASE belongs to a worker that died.
     deadline_summary_claimed_at = models.DateTimeField(null=True, blank=True)
     deadline_summary_sent_at = models.DateTimeField(null=True, blank=True)
-    complete_summary_claimed_at = models.DateTimeField(null=True, blank=True)
-    complete_summary_sent_at = models.DateTimeField(null=True, blank=True)
     manual_summary_requested_at = models.DateTimeField(null=True, blank=True)
     manual_summary_claimed_at = models.DateTimeField(null=True, blank=True)
     manual_summary_sent_at = models.DateTimeField(null=True, blank=True)
@@ -118,6 +116,34 @@ class Round(models.Model):
         self.save(update_fields=["status", "activated_at"])
 
 
+class Release(models.Model):
+    """Results the coordinator and the team may see: the responses with `released_in` ≤ `number`.
+
+    Made only for a finished round and only when it adds at least `min_responses` online responses that no
+    earlier release held (see releases.py); a released response can no longer be changed, so every page,
+    download and mail of a release shows the same data, and two releases differ by at least k new people.
+    """
+
+    round = models.ForeignKey(Round, models.CASCADE, related_name="releases")
+    number = models.PositiveSmallIntegerField()
+    created = models.DateTimeField(auto_now_add=True)
+    online_count = models.PositiveIntegerField()
+    paper_count = models.PositiveIntegerField()
+    # The release whose responses the breakdown per discipline comes from (None: no breakdown shown).
+    disciplines_from = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["round", "number"]
+        constraints = [models.UniqueConstraint(fields=["round", "number"], name="surveys_one_release_number")]
+
+    def __str__(self):
+        return f"release {self.number} of {self.round_id}"
+
+    @property
+    def response_count(self):
+        return self.online_count + self.paper_count
+
+
 class Response(models.Model):
     """One participant's answers; `device_hash` keeps one response per device (no IP, no user agent)."""
 
@@ -134,6 +160,8 @@ class Response(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    # The number of the first release that holds this response; from then on it cannot change.
+    released_in = models.PositiveSmallIntegerField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -154,6 +182,7 @@ class Answer(models.Model):
     value = models.PositiveSmallIntegerField()
     comment = models.TextField(blank=True)
     discipline = models.CharField(max_length=30, blank=True)
+    released_in = models.PositiveSmallIntegerField(null=True, blank=True)  # copied from the response
 
     class Meta:
         constraints = [

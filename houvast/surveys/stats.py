@@ -76,6 +76,20 @@ def mean(counts):
     return sum(v * counts.get(v, 0) for v in SCALE) / n
 
 
+def percentages(counts):
+    """{value: whole percentage} of the five answers that add up to exactly 100 (largest remainder method:
+    round every share down, then give the points left to the largest remainders, the lower answer first
+    on a tie); all 0 when there are no answers."""
+    n = total(counts)
+    if n == 0:
+        return {value: 0 for value in SCALE}
+    floors = {value: 100 * counts.get(value, 0) // n for value in SCALE}
+    remainders = sorted(SCALE, key=lambda value: (-(100 * counts.get(value, 0) % n), value))
+    for value in remainders[: 100 - sum(floors.values())]:
+        floors[value] += 1
+    return floors
+
+
 def far_from(counts, centre, steps=2):
     """How many answers lie at least `steps` points from `centre` (counted, never attributed)."""
     if centre is None:

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from . import stats
+from . import releases, stats
 from .content import statement_set, stellingen_steps, step_questions
-from .models import DONT_KNOW, Answer, Discipline, Response, Round
+from .models import DONT_KNOW, Answer, Discipline, Release, Response, Round
 
 
 @dataclass
@@ -43,18 +43,18 @@ class StatementResult:
 
     @property
     def rows(self):
-        """(value, count, percentage) for the five answers, for tables and bars."""
-        return [
-            (value, self.counts.get(value, 0), _percent(self.counts.get(value, 0), self.n))
-            for value in stats.SCALE
-        ]
+        """(value, count, percentage) of the five answers, for tables and bars; percentages add up to 100."""
+        shares = stats.percentages(self.counts)
+        return [(value, self.counts.get(value, 0), shares[value]) for value in stats.SCALE]
 
 
 @dataclass
 class Summary:
+    """Results come only from `release` (see releases.py); `counts` are the live figures."""
+
     round: Round
-    response_count: int
-    enough: bool
+    counts: releases.Counts
+    release: Release | None = None
     results: list = field(default_factory=list)
     most_divided: list = field(default_factory=list)
     highest: object = None
@@ -62,18 +62,29 @@ class Summary:
     far_total: int = 0
     closing_answers: list = field(default_factory=list)
     disciplines: list = field(default_factory=list)
+    disciplines_release: int | None = None
     previous_count: int | None = None
 
     @property
+    def enough(self):
+        return self.release is not None
+
+    @property
+    def response_count(self):
+        """The responses the results are about; before the first release, all that came in."""
+        return self.release.response_count if self.release else self.counts.total
+
+    @property
+    def paper_count(self):
+        return self.release.paper_count if self.release else self.counts.paper
+
+    @property
     def response_rate(self):
-        invited = self.round.invited_count
-        if not invited:
-            return None
-        return min(100, round(100 * self.response_count / invited))
+        return self.counts.response_rate
 
     @property
     def missing(self):
-        return max(0, self.round.min_responses - self.response_count)
+        return self.counts.missing
 
     @property
     def steps(self):
@@ -92,15 +103,11 @@ class Summary:
         return step_questions("vervolg")
 
 
-def _percent(part, whole):
-    return round(100 * part / whole) if whole else 0
-
-
-def _answer_counts(round_id):
-    """{statement: {value: count}} in one GROUP BY statement, value."""
+def _answer_counts(round_id, upto):
+    """{statement: {value: count}} of release `upto`, in one GROUP BY statement, value."""
     counts = {}
     rows = (
-        Answer.objects.filter(round_id=round_id)
+        Answer.objects.filter(round_id=round_id, released_in__lte=upto)
         .values_list("statement", "value")
         .annotate(n=Count("id"))
         .order_by()
@@ -110,32 +117,32 @@ def _answer_counts(round_id):
     return counts
 
 
-def _discipline_counts(round_obj):
-    """Per discipline, per statement: counts; only when every discipline group meets the minimum."""
-    groups = dict(
-        Response.objects.filter(round=round_obj, submitted_at__isnull=False)
-        .values_list("discipline")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    if len(groups) < 2 or min(groups.values()) < round_obj.min_responses:
-        return {}, {}
-    counts = {}
+def _discipline_counts(round_obj, upto):
+    """Per discipline, per statement: counts of release `upto` (releases.py decides which release may
+    show a breakdown), and per discipline, per statement the number of rated online answers."""
+    groups = {
+        key: online + paper for key, (online, paper) in releases.discipline_groups(round_obj, upto).items()
+    }
+    counts, rated_online = {}, {}
     rows = (
-        Answer.objects.filter(round=round_obj)
-        .values_list("discipline", "statement", "value")
+        Answer.objects.filter(round=round_obj, released_in__lte=upto)
+        .values_list("discipline", "response__source", "statement", "value")
         .annotate(n=Count("id"))
         .order_by()
     )
-    for discipline, statement, value, n in rows:
-        counts.setdefault(discipline, {}).setdefault(statement, {})[value] = n
-    return groups, counts
+    for discipline, source, statement, value, n in rows:
+        by_value = counts.setdefault(discipline, {}).setdefault(statement, {})
+        by_value[value] = by_value.get(value, 0) + n
+        if source == Response.Source.ONLINE and value != DONT_KNOW:
+            by_statement = rated_online.setdefault(discipline, {})
+            by_statement[statement] = by_statement.get(statement, 0) + n
+    return groups, counts, rated_online
 
 
-def _comments(round_obj):
+def _comments(round_obj, upto):
     by_statement = {}
     rows = (
-        Answer.objects.filter(round=round_obj)
+        Answer.objects.filter(round=round_obj, released_in__lte=upto)
         .exclude(comment="")
         .order_by("id")
         .values_list("statement", "comment")
@@ -147,9 +154,9 @@ def _comments(round_obj):
     return by_statement
 
 
-def _closing_answers(round_obj):
+def _closing_answers(round_obj, upto):
     answers = list(
-        Response.objects.filter(round=round_obj, submitted_at__isnull=False)
+        Response.objects.filter(round=round_obj, released_in__lte=upto)
         .exclude(closing_answer="")
         .order_by("id")
         .values_list("closing_answer", flat=True)
@@ -176,7 +183,9 @@ def _result(statement, counts):
     )
 
 
-def _suggestions(result, content):
+def _suggestions(result, content, most_divided=()):
+    """A strong point needs a high median and a united group: never a divided or mixed statement, nor one
+    that "Wat valt op" names as where the group differs most."""
     if result.median is None:
         return []
     conditions = set()
@@ -184,7 +193,8 @@ def _suggestions(result, content):
         conditions.add("low")
     if result.agreement == "divided":
         conditions.add("divided")
-    if result.median >= content.strength_median and result.agreement != "divided":
+    united = result.agreement == "united" and result.number not in {r.number for r in most_divided}
+    if result.median >= content.strength_median and united:
         conditions.add("strength")
     return [rule for rule in content.rules if rule.when in conditions and rule.applies_to(result.number)]
 
@@ -202,30 +212,29 @@ def _movement(current, before):
     }
 
 
-def statement_results(round_obj):
+def statement_results(round_obj, release):
     content = statement_set()
-    counts = _answer_counts(round_obj.pk)
+    counts = _answer_counts(round_obj.pk, release.number)
     return [_result(s, counts.get(s.number, {})) for s in content.statements]
 
 
 def build_summary(round_obj, with_details=True):
-    """Everything the coordinator sees; results stay empty below the round's minimum."""
+    """Everything the coordinator sees: the results of the round's current release (none before the first)
+    and the live counts. Movement compares with the previous round's current release."""
     content = statement_set()
-    count = round_obj.response_count()
-    summary = Summary(round=round_obj, response_count=count, enough=count >= round_obj.min_responses)
-    if not summary.enough:
+    release = releases.current(round_obj)
+    summary = Summary(round=round_obj, counts=releases.live_counts(round_obj), release=release)
+    if release is None:
         return summary
-    summary.results = statement_results(round_obj)
+    summary.results = statement_results(round_obj, release)
     previous = round_obj.previous
     if previous is not None:
-        previous_count = previous.response_count()
-        if previous_count >= previous.min_responses:
-            summary.previous_count = previous_count
-            before = {r.number: r for r in statement_results(previous)}
+        previous_release = releases.current(previous)
+        if previous_release is not None:
+            summary.previous_count = previous_release.response_count
+            before = {r.number: r for r in statement_results(previous, previous_release)}
             for result in summary.results:
                 result.movement = _movement(result, before.get(result.number))
-    for result in summary.results:
-        result.suggestions = _suggestions(result, content)
     rated = [r for r in summary.results if r.n]
     if rated:
         by_division = sorted(rated, key=lambda r: (-r.leik, r.number))
@@ -233,31 +242,40 @@ def build_summary(round_obj, with_details=True):
         summary.highest = max(rated, key=lambda r: (r.mean, -r.number))
         summary.lowest = min(rated, key=lambda r: (r.mean, r.number))
         summary.far_total = sum(r.far_count for r in rated)
+    for result in summary.results:
+        result.suggestions = _suggestions(result, content, summary.most_divided)
     if not with_details:
         return summary
-    comments = _comments(round_obj)
+    comments = _comments(round_obj, release.number)
     for result in summary.results:
         result.comments = comments.get(result.number, [])
-    summary.closing_answers = _closing_answers(round_obj)
-    groups, discipline_counts = _discipline_counts(round_obj)
-    if groups:
-        labels = dict(Discipline.choices)
-        summary.disciplines = [
-            {"key": key, "label": labels.get(key) or _("Niet ingevuld"), "count": n}
-            for key, n in sorted(groups.items())
-        ]
-        for result in summary.results:
-            result.by_discipline = _by_discipline(result, summary.disciplines, discipline_counts, round_obj)
+    summary.closing_answers = _closing_answers(round_obj, release.number)
+    if release.disciplines_from is not None:
+        _add_disciplines(summary, round_obj, release.disciplines_from)
     return summary
 
 
-def _by_discipline(result, disciplines, discipline_counts, round_obj):
-    """Median per discipline for one statement; nothing for this statement when any group has fewer
-    rated answers (without "weet ik niet") than the minimum, so no small group's answer shows."""
+def _add_disciplines(summary, round_obj, upto):
+    groups, discipline_counts, rated_online = _discipline_counts(round_obj, upto)
+    labels = dict(Discipline.choices)
+    summary.disciplines_release = upto
+    summary.disciplines = [
+        {"key": key, "label": labels.get(key) or _("Niet ingevuld"), "count": n}
+        for key, n in sorted(groups.items())
+    ]
+    for result in summary.results:
+        result.by_discipline = _by_discipline(
+            result, summary.disciplines, discipline_counts, rated_online, round_obj
+        )
+
+
+def _by_discipline(result, disciplines, discipline_counts, rated_online, round_obj):
+    """Median per discipline for one statement; nothing for this statement when any group has fewer rated
+    online answers (without "weet ik niet") than the minimum, so no small group's answer shows."""
     groups = []
     for group in disciplines:
-        counts = discipline_counts.get(group["key"], {}).get(result.number, {})
-        if stats.total(counts) < round_obj.min_responses:
+        if rated_online.get(group["key"], {}).get(result.number, 0) < round_obj.min_responses:
             return []
+        counts = discipline_counts.get(group["key"], {}).get(result.number, {})
         groups.append({"label": group["label"], "median": stats.median(counts)})
     return groups

@@ -1,7 +1,7 @@
 """Sending the group summary exactly once per trigger, and the sweep that finds due rounds.
 
-Triggers: "deadline" (the invuldatum passed or the round was closed early), "complete" (every
-invited person answered) and "manual" (the coordinator pressed "Stuur de samenvatting nu").
+Triggers: "deadline" (the invuldatum passed, or the round was closed: early by the coordinator, or by
+itself when every invited person answered) and "manual" (the coordinator pressed "Stuur de samenvatting nu").
 A worker claims a trigger with a conditional UPDATE; only the worker whose UPDATE changed the
 row sends, so several workers (or a worker and cron) never send twice. After sending it marks the
 trigger sent. A claim that is neither sent nor given back within CLAIM_LEASE belongs to a worker
@@ -20,7 +20,7 @@ from .models import Round
 log = logging.getLogger(__name__)
 SWEEP_EVERY = timedelta(minutes=5)
 CLAIM_LEASE = timedelta(minutes=10)
-TRIGGERS = ("deadline", "complete", "manual")
+TRIGGERS = ("deadline", "manual")
 
 
 def _fields(trigger):
@@ -69,9 +69,9 @@ def due_rounds():
 
 
 def abandoned_claims():
-    """(round id, trigger) of "complete" and "manual" sends whose worker stopped before finishing."""
+    """(round id, trigger) of "manual" sends whose worker stopped before finishing."""
     stale = timezone.now() - CLAIM_LEASE
-    for trigger in ("complete", "manual"):
+    for trigger in ("manual",):
         claimed, sent = _fields(trigger)
         for round_id in Round.objects.filter(**{f"{claimed}__lt": stale, sent: None}).values_list(
             "pk", flat=True

@@ -20,7 +20,7 @@ from houvast.lib.emails import MailNotSent
 from houvast.lib.pdf import pdf_response, render_pdf
 from houvast.lib.qr import qr_svg
 
-from . import charts, emails
+from . import charts, emails, releases
 from .content import statement_set
 from .forms import ActionForm, DeadlineForm, ResponseForm, RoundRequestForm, draft_from_post, end_of_day
 from .models import Answer, Response, Round
@@ -131,11 +131,11 @@ def manage(request, key):
     invitation = render_to_string(
         "surveys/invitation.txt", {"round": round_obj, "url": participant_url}, request=request
     )
-    summary = build_summary(round_obj, with_details=False)
     context = {
         "round": round_obj,
         "key": key,
-        "summary": summary,
+        "release": releases.current(round_obj),
+        "counts": releases.live_counts(round_obj),
         "participant_url": participant_url,
         "qr": qr_svg(
             participant_url, title=_("QR-code naar de stellingen van %(name)s") % {"name": round_obj}
@@ -164,9 +164,15 @@ def confirm(request, key):
 
 @never_cache
 def count(request, key):
+    """The coordinator's live poll: counts only, never anything about the answers."""
     round_obj = get_round_for_coordinator(request, key)
-    summary = build_summary(round_obj, with_details=False)
-    return render(request, "surveys/_count.html", {"round": round_obj, "summary": summary, "key": key})
+    context = {
+        "round": round_obj,
+        "key": key,
+        "counts": releases.live_counts(round_obj),
+        "release": releases.latest(round_obj),
+    }
+    return render(request, "surveys/_count.html", context)
 
 
 @require_POST
@@ -201,12 +207,20 @@ def _reopen(round_obj, deadline):
     schedule_sweep()
 
 
+def _close(round_obj):
+    """Close an open round once (a conditional UPDATE) and send its summary; True if this call closed it."""
+    closed = Round.objects.filter(pk=round_obj.pk, status=Round.Status.OPEN).update(
+        status=Round.Status.CLOSED, closed_at=timezone.now()
+    )
+    if closed:
+        send_summary_task.enqueue(round_obj.pk, "deadline")
+    return bool(closed)
+
+
 @require_POST
 def close(request, key):
     round_obj = get_round_for_coordinator(request, key)
-    if round_obj.status == Round.Status.OPEN:
-        Round.objects.filter(pk=round_obj.pk).update(status=Round.Status.CLOSED, closed_at=timezone.now())
-        send_summary_task.enqueue(round_obj.pk, "deadline")
+    if _close(round_obj):
         messages.success(request, _("De ronde is gesloten. De groepssamenvatting komt naar je e-mail."))
     return redirect(_manage_url(key))
 
@@ -331,15 +345,19 @@ def summary_pdf(request, key):
 
 
 def csv_download(request, key):
-    """One row per response in a shuffled order, without times, devices or disciplines."""
+    """One row per response of the current release in a shuffled order, without times, devices, sources
+    or disciplines."""
     round_obj = get_round_for_coordinator(request, key)
-    summary = build_summary(round_obj, with_details=False)
-    _require_enough(summary)
+    release = releases.current(round_obj)
+    if release is None:
+        raise Http404
     numbers = statement_set().numbers
-    responses = list(round_obj.submitted_responses().order_by("id").values_list("id", "closing_answer"))
+    released = round_obj.responses.filter(released_in__lte=release.number)
+    responses = list(released.order_by("id").values_list("id", "closing_answer"))
     random.Random(round_obj.public_token).shuffle(responses)
     answers = {}
-    for response_id, statement, value, comment in Answer.objects.filter(round=round_obj).values_list(
+    rows = Answer.objects.filter(round=round_obj, released_in__lte=release.number)
+    for response_id, statement, value, comment in rows.values_list(
         "response_id", "statement", "value", "comment"
     ):
         answers.setdefault(response_id, {})[statement] = (value, comment)
@@ -375,7 +393,8 @@ def paper_pdf(request, key):
 
 
 def paper_entry(request, key):
-    """The coordinator types in a paper form; it counts like an online response."""
+    """The coordinator types in a paper form: it is part of the next release, but never counts towards its
+    minimum (releases.py), since whoever types it in could make it up."""
     round_obj = get_round_for_coordinator(request, key)
     form = ResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -383,8 +402,9 @@ def paper_entry(request, key):
             round=round_obj, device_hash="paper-" + secrets.token_hex(16), source=Response.Source.PAPER
         )
         _save_answers(response, form)
-        _check_complete(round_obj)
         messages.success(request, _("Het papieren formulier is toegevoegd. Je kunt het volgende invoeren."))
+        if _check_complete(round_obj):
+            messages.info(request, _("Iedereen die je uitnodigde heeft nu gereageerd. De ronde is gesloten."))
         return redirect(_manage_url(key, "surveys:paper_entry"))
     status = 400 if form.errors else 200
     context = {
@@ -472,10 +492,14 @@ def _initial_for(response):
 
 
 def _save_answers(response, form):
+    """Replace the answers of a response; False (and nothing changed) once a release holds it."""
     data = form.cleaned_data
     with transaction.atomic():
-        # Lock the response: a double click (or two tabs) then replaces the answers one after the other.
-        Response.objects.select_for_update().filter(pk=response.pk).first()
+        # Lock the response: a double click (or two tabs) then replaces the answers one after the other,
+        # and a release made meanwhile is seen here.
+        locked = Response.objects.select_for_update().filter(pk=response.pk).first()
+        if releases.is_final(locked):
+            return False
         response.answers.all().delete()
         Answer.objects.bulk_create(
             [
@@ -495,6 +519,7 @@ def _save_answers(response, form):
         response.draft = {}
         response.submitted_at = timezone.now()
         response.save()
+    return True
 
 
 def _response_for_device(round_obj, device_hash):
@@ -513,6 +538,9 @@ def respond(request, token):
     device = _device_token(request)
     device_hash = _device_hash(device, round_obj)
     existing = Response.objects.filter(round=round_obj, device_hash=device_hash).first()
+    if releases.is_final(existing):
+        status = 409 if request.method == "POST" else 200
+        return render(request, "surveys/released.html", {"round": round_obj}, status=status)
     limited = False
     if request.method == "POST":
         form = ResponseForm(request.POST)
@@ -524,7 +552,8 @@ def respond(request, token):
         if form.is_valid() and not limited:
             response = existing or _response_for_device(round_obj, device_hash)
             first_time = response.submitted_at is None
-            _save_answers(response, form)
+            if not _save_answers(response, form):
+                return render(request, "surveys/released.html", {"round": round_obj}, status=409)
             _check_complete(round_obj)
             http = redirect("surveys:thanks", token=token)
             if not first_time:
@@ -559,7 +588,7 @@ def save_draft(request, token):
     draft = draft_from_post(request.POST)
     if draft:
         response = _response_for_device(round_obj, _device_hash(device, round_obj))
-        Response.objects.filter(pk=response.pk).update(draft=draft, updated=timezone.now())
+        Response.objects.filter(pk=response.pk, released_in=None).update(draft=draft, updated=timezone.now())
     return _set_device_cookie(HttpResponse(status=204), device)
 
 
@@ -569,6 +598,8 @@ def thanks(request, token):
 
 
 def _check_complete(round_obj):
+    """Everyone invited answered: the round closes by itself, as with "Nu sluiten" (results come only from a
+    finished round). True if this call closed it."""
     if round_obj.invited_count and round_obj.response_count() >= round_obj.invited_count:
-        if round_obj.complete_summary_sent_at is None:
-            send_summary_task.enqueue(round_obj.pk, "complete")
+        return _close(round_obj)
+    return False

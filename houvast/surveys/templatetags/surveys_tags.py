@@ -1,4 +1,7 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
+from django.utils.formats import number_format
 
 from houvast.surveys import charts
 
@@ -17,11 +20,11 @@ def answer_label(value):
 
 @register.filter
 def number(value):
-    """One decimal, or a whole number when there is nothing after the comma; '–' when empty."""
+    """One decimal rounded half up (4.25 → "4,3", 3.75 → "3,8"), or a whole number when there is nothing
+    after the comma; '–' when empty. number_format alone would cut the second decimal off."""
     if value is None:
         return "–"
-    if float(value).is_integer():
-        return str(int(value))
-    from django.utils.formats import number_format
-
-    return number_format(value, 1)
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if rounded == rounded.to_integral_value():
+        return str(int(rounded))
+    return number_format(rounded, 1)

@@ -26,6 +26,16 @@ def make_round(**extra):
     return round_obj, token
 
 
+def make_closed_round(**extra):
+    """A round closed early, so it may show results (see releases.py); returns (round, coordinator token)."""
+    return make_round(status=Round.Status.CLOSED, closed_at=timezone.now(), **extra)
+
+
+def close_round(round_obj):
+    Round.objects.filter(pk=round_obj.pk).update(status=Round.Status.CLOSED, closed_at=timezone.now())
+    round_obj.refresh_from_db()
+
+
 def add_responses(round_obj, rows, comment="", discipline="", source="online"):
     """rows: a list of answer lists (ten values each, 0 = weet ik niet)."""
     now = timezone.now()

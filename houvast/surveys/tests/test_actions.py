@@ -6,7 +6,7 @@ from pypdf import PdfReader
 from houvast.lib.testing import BaseTestCase
 from houvast.surveys.models import FollowUpAction, Round
 
-from .factories import add_responses, make_round
+from .factories import add_responses, close_round, make_round
 
 
 class ActionTests(BaseTestCase):
@@ -40,6 +40,7 @@ class ActionTests(BaseTestCase):
 
     def test_actions_are_in_the_summary_pdf(self):
         add_responses(self.round, [[4] * 10] * 5)
+        close_round(self.round)
         FollowUpAction.objects.create(round=self.round, what="Signaleringsplan in elk dossier", who="Mo")
         response = self.client.get(reverse("surveys:summary_pdf", args=[self.token]))
         text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(response.content)).pages)
@@ -52,6 +53,7 @@ class ActionTests(BaseTestCase):
         self.assertContains(response, "Afgesproken in de vorige ronde")
         self.assertContains(response, "Naasten uitnodigen bij ontslag")
         add_responses(repeat, [[4] * 10] * 5)
+        close_round(repeat)
         summary_url = response.redirect_chain[-1][0] + "samenvatting/"
         page = self.client.get(summary_url)
         self.assertContains(page, "Afgesproken in de vorige ronde")

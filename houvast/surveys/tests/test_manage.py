@@ -33,7 +33,7 @@ class ManageTests(BaseTestCase):
         self.assertContains(response, "<svg")
         self.assertContains(response, "Beste collega")
         self.assertContains(response, "2 reacties")
-        self.assertContains(response, "Nog 3 reacties nodig")
+        self.assertContains(response, "Nog 3 online reacties nodig")
 
     def test_a_network_name_cannot_break_out_of_the_invitation(self):
         attack = '</textarea><a href="https://phish.example/">Log opnieuw in</a><form action="https://phish.example/">'

@@ -2,13 +2,13 @@ from django.urls import reverse
 
 from houvast.lib.testing import BaseTestCase
 
-from .factories import add_responses, make_round
+from .factories import add_responses, make_closed_round
 
 
 class PresentTests(BaseTestCase):
     def setUp(self):
         super().setUp()
-        self.round, self.token = make_round(min_responses=3)
+        self.round, self.token = make_closed_round(min_responses=3)
         add_responses(self.round, [[4] * 10] * 3)
 
     def test_one_statement_with_chart_questions_and_links(self):
@@ -28,6 +28,6 @@ class PresentTests(BaseTestCase):
         self.assertEqual(self.client.get(reverse("surveys:present", args=[self.token, 11])).status_code, 404)
 
     def test_below_the_minimum_no_chart(self):
-        other, token = make_round(min_responses=5)
+        other, token = make_closed_round(min_responses=5)
         response = self.client.get(reverse("surveys:present", args=[token, 1]))
         self.assertNotContains(response, 'role="img"')

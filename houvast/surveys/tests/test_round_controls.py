@@ -7,7 +7,7 @@ from django.utils import timezone
 from houvast.lib.testing import BaseTestCase, mail_server_down
 from houvast.surveys.models import Round
 
-from .factories import add_responses, make_round
+from .factories import add_responses, close_round, make_round
 
 
 class RoundControlTests(BaseTestCase):
@@ -46,6 +46,7 @@ class RoundControlTests(BaseTestCase):
         self.assertIsNone(self.round.deadline_summary_sent_at)
 
     def test_send_now_mails_the_summary_with_the_pdf(self):
+        close_round(self.round)
         self.client.post(self.url("surveys:send_now"))
         self.assertEqual(len(mail.outbox), 1)
         message = mail.outbox[0]
@@ -89,11 +90,13 @@ class RoundControlTests(BaseTestCase):
         self.login(self.outsider)
         self.assertEqual(self.client.post(reverse("surveys:close", args=[round_obj.pk])).status_code, 404)
 
-    def test_every_invited_person_answering_sends_the_summary(self):
+    def test_every_invited_person_answering_closes_the_round_and_sends_the_summary(self):
         round_obj, _ = make_round(min_responses=3, invited_count=3)
         add_responses(round_obj, [[4] * 10] * 2)
         data = {f"s{n}": "4" for n in range(1, 11)}
         self.client.post(reverse("surveys:respond", args=[round_obj.public_token]), data)
         self.assertEqual(len(mail.outbox), 1)
+        self.assertEqual(len(mail.outbox[0].attachments), 1)
         round_obj.refresh_from_db()
-        self.assertIsNotNone(round_obj.complete_summary_sent_at)
+        self.assertEqual(round_obj.status, Round.Status.CLOSED)
+        self.assertIsNotNone(round_obj.deadline_summary_sent_at)

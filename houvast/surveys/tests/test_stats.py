@@ -1,3 +1,5 @@
+import statistics
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -81,3 +83,38 @@ def test_leik_d_depends_on_shares_not_on_group_size(counts, factor):
 def test_leik_d_is_the_same_when_the_scale_is_mirrored(counts):
     mirrored = {6 - value: n for value, n in counts.items()}
     assert stats.leik_d(mirrored) == pytest.approx(stats.leik_d(counts))
+
+
+def _answers(counts):
+    return [value for value in stats.SCALE for _ in range(counts.get(value, 0))]
+
+
+@given(counts_strategy)
+def test_median_and_quartiles_agree_with_the_statistics_module(counts):
+    answers = _answers(counts)
+    if not answers:
+        assert stats.quantile(counts, 0.25) is None
+        return
+    assert stats.median(counts) == pytest.approx(statistics.median(answers))
+    if len(answers) >= 2:
+        q1, q2, q3 = statistics.quantiles(answers, n=4, method="inclusive")
+        assert stats.quantile(counts, 0.25) == pytest.approx(q1)
+        assert stats.median(counts) == pytest.approx(q2)
+        assert stats.quantile(counts, 0.75) == pytest.approx(q3)
+
+
+@given(counts_strategy)
+def test_percentages_add_up_to_100_and_stay_within_one_point(counts):
+    shares = stats.percentages(counts)
+    n = stats.total(counts)
+    if n == 0:
+        assert set(shares.values()) == {0}
+        return
+    assert sum(shares.values()) == 100
+    for value in stats.SCALE:
+        assert abs(shares[value] - 100 * counts.get(value, 0) / n) < 1
+
+
+def test_three_equal_groups_add_up_to_100():
+    assert stats.percentages({1: 1, 3: 1, 5: 1}) == {1: 34, 2: 0, 3: 33, 4: 0, 5: 33}
+    assert sum(stats.percentages({1: 1, 2: 1, 3: 1, 4: 1, 5: 3}).values()) == 100

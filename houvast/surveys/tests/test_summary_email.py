@@ -9,7 +9,7 @@ from django.test import override_settings
 
 from houvast.surveys.emails import send_summary
 
-from .factories import add_responses, make_round
+from .factories import add_responses, make_closed_round
 
 
 class Collect:
@@ -39,7 +39,7 @@ def smtp_server():
 @pytest.mark.django_db
 def test_the_summary_arrives_as_html_text_and_pdf(smtp_server):
     controller, handler = smtp_server
-    round_obj, _ = make_round(min_responses=3)
+    round_obj, _ = make_closed_round(min_responses=3)
     add_responses(round_obj, [[1] * 10, [5] * 10, [4] * 10], comment="Heel herkenbaar")
     with override_settings(
         EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",

@@ -3,18 +3,18 @@ from pypdf import PdfReader
 
 from houvast.lib.testing import BaseTestCase
 
-from .factories import add_responses, make_round
+from .factories import add_responses, make_closed_round
 
 
 class SummaryPageTests(BaseTestCase):
     def setUp(self):
         super().setUp()
-        self.round, self.token = make_round(min_responses=3)
+        self.round, self.token = make_closed_round(min_responses=3)
 
     def test_below_the_minimum_it_says_how_many_are_missing(self):
         add_responses(self.round, [[4] * 10])
         response = self.client.get(reverse("surveys:summary", args=[self.token]))
-        self.assertContains(response, "Er zijn nog 2 reacties nodig")
+        self.assertContains(response, "Er zijn nog 2 online reacties nodig")
         self.assertNotContains(response, "<svg")
 
     def test_it_shows_charts_tables_comments_and_the_discussion_questions(self):

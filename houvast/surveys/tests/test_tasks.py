@@ -49,7 +49,7 @@ def test_below_the_minimum_the_mail_says_so_without_a_pdf():
     add_responses(round_obj, [[4] * 10])
     tasks.send_due_summaries()
     assert mail.outbox[0].attachments == []
-    assert "minder dan 3 reacties" in mail.outbox[0].body
+    assert "minder dan 3 mensen online" in mail.outbox[0].body
 
 
 @pytest.mark.django_db
