@@ -60,17 +60,21 @@ def test_a_coordinator_without_account_requests_confirms_and_closes_a_round(page
 
 
 def test_participant_form_summary_and_presenter_fit_a_320_pixel_screen(new_context):
-    from houvast.surveys.tests.factories import make_round
+    from houvast.surveys.tests.factories import close_round, make_round
 
     round_obj, token = make_round(min_responses=3, network_name="Smal scherm")
     add_responses(round_obj, [[1] * 10, [3] * 10, [5] * 10], comment="Een hele lange toelichting " * 5)
     page = new_context(viewport={"width": 320, "height": 640}).new_page()
     for path in (
         f"/stellingen/r/{round_obj.public_token}/",
+        "close",
         f"/stellingen/beheer/{token}/",
         f"/stellingen/beheer/{token}/samenvatting/",
         f"/stellingen/beheer/{token}/presentatie/1/",
     ):
+        if path == "close":  # results show only for a closed round
+            close_round(round_obj)
+            continue
         page.goto(path)
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"

@@ -47,10 +47,13 @@ def test_participant_fills_in_on_a_phone_and_coordinator_presents(phone_page, pa
     assert Response.objects.filter(round=round_obj, submitted_at__isnull=False).count() == 3
     assert Answer.objects.filter(round=round_obj, value=5).count() == 10 + 5
 
-    # The coordinator follows the count, reads the summary and presents it.
+    # The coordinator follows the count, closes the round (results only come from a closed round), reads the
+    # summary and presents it.
     page.goto(f"/stellingen/beheer/{token}/")
     expect(page.get_by_text("3 reacties").first).to_be_visible()
     assert_accessible(page, "coordinator page")
+    page.get_by_role("button", name="Nu sluiten").click()
+    page.get_by_text("De ronde is gesloten.").wait_for()
     page.get_by_role("link", name="Bekijk de samenvatting").click()
     page.get_by_role("heading", name="Wat valt op").wait_for()
     assert page.get_by_text("We doen dit al best vaak").count() == 1

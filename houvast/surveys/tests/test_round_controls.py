@@ -55,6 +55,13 @@ class RoundControlTests(BaseTestCase):
         self.client.post(self.url("surveys:send_now"))
         self.assertEqual(len(mail.outbox), 2)
 
+    def test_send_now_while_open_sends_the_counts_without_results(self):
+        self.client.post(self.url("surveys:send_now"))
+        message = mail.outbox[0]
+        self.assertEqual(message.attachments, [])
+        self.assertIn("Uitkomsten zie je als de ronde gesloten is", message.body)
+        self.assertNotIn("Wat valt op", message.body)
+
     def test_a_repeat_round_points_to_the_previous_one(self):
         response = self.client.post(self.url("surveys:repeat"))
         new = Round.objects.get(previous=self.round)
