@@ -21,7 +21,7 @@ from houvast.cards.models import CardPick, CardSelection
 from houvast.lib.testing import make_user
 from houvast.plans.models import Plan, PlanSection, PlanShare
 from houvast.plans.tests.patient_setup import CONTENTS
-from houvast.surveys.tests.factories import add_responses, make_round
+from houvast.surveys.tests.factories import add_responses, make_closed_round, make_round
 from houvast.workshops.models import Note, Participant
 from houvast.workshops.tests.factories import make_session
 
@@ -157,6 +157,9 @@ def make_world():
 
     round_obj, _token = make_round(team=team, created_by=professional, min_responses=2)
     add_responses(round_obj, [[4] * 10, [2] * 10, [5] * 10], comment="We doen dit al vaak")
+    # A closed round too: results (summary, presenter, CSV, PDF) show only for a finished round.
+    closed, _ = make_closed_round(team=team, created_by=professional, min_responses=2, network_name="West")
+    add_responses(closed, [[4] * 10, [2] * 10, [5] * 10], comment="We doen dit al vaak")
 
     session = make_session(team, professional)
     participant = Participant.objects.create(session=session, token=Participant.new_token(), name="Alice")
