@@ -40,7 +40,9 @@ class PartTestCase(PlanTestCase):
 
     def test_a_save_stores_the_text_and_raises_the_version(self):
         response = self.client.post(self.url(), {"version": "0", "keep": "Mijn tuin", "daily": "Wandelen"})
-        self.assertRedirects(response, reverse("plans:builder", args=[self.plan.pk]) + "#part-about")
+        self.assertRedirects(
+            response, reverse("plans:builder", args=[self.plan.pk]) + "?bewaard=about#part-about"
+        )
         row = PlanSection.objects.get(plan=self.plan, key="about")
         self.assertEqual(row.data["keep"], "Mijn tuin")
         self.assertEqual(row.version, 1)
