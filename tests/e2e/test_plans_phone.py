@@ -41,6 +41,14 @@ def make_plan():
     return plan
 
 
+def assert_tap_targets_big_enough(page, what):
+    """axe's target-size rule (WCAG 2.2): every tap target is at least 24 by 24 px, or far enough apart."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["target-size"]}})
+    assert results.violations_count == 0, f"{what}\n{results.generate_report()}"
+
+
 def assert_no_sideways_scroll(page, what):
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{what} scrolls sideways by {overflow} px"
@@ -60,6 +68,11 @@ def test_patient_and_naaste_pages_fit_a_small_phone(new_context, width):
         phone.goto(path)
         assert_no_sideways_scroll(phone, what)
         assert_accessible(phone, f"{what} at {width} px")
+        assert_tap_targets_big_enough(phone, f"{what} at {width} px")
+        if "mijn-plannen" not in path:
+            # Task pages have a compact header: the page's own title starts high on the screen.
+            header = phone.locator(".site-header").bounding_box()
+            assert header["height"] <= 140, f"{what}: the header takes {header['height']} px"
 
     # The red "Intrekken" button is fully on screen.
     phone.goto(f"/plannen/{plan.pk}/delen/")
