@@ -88,7 +88,7 @@ def field_as_lines(field, value):
         return card_titles(value)
     if field.kind == "people":
         return [person_line(p) for p in value or [] if person_line(p)]
-    if field.kind == "date":
+    if field.kind in ("date", "phone"):
         return [value] if value else []
     return []
 

@@ -73,6 +73,14 @@ def parse_section(section, post):
             data[field.key] = [slug for slug in post.getlist(field.key) if slug in known]
         elif field.kind == "people":
             data[field.key] = _people(post, errors)
+        elif field.kind == "phone":
+            value = _text(post, field.key).strip()
+            data[field.key] = value
+            if value and not valid_phone(value):
+                errors[field.key] = _(
+                    "Dit lijkt geen telefoonnummer. Gebruik alleen cijfers, spaties en streepjes, "
+                    "bijvoorbeeld 088 1234567."
+                )
         elif field.kind == "date":
             value = _text(post, field.key).strip()
             data[field.key] = value

@@ -24,6 +24,13 @@ class PatientInviteForm(forms.Form):
         },
     )
 
+    language = forms.ChoiceField(
+        label=_("Taal van de uitnodiging"),
+        choices=settings.LANGUAGES,
+        required=False,
+        help_text=_("De e-mail met de uitnodiging is in deze taal."),
+    )
+
     def __init__(self, *args, team=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.team = team

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from houvast.content.schema import ContentError, Text, load_yaml
 
 FILE = "plan_guidance.yaml"
-KINDS = ("text", "lines", "approaches", "cards", "people", "date")
+KINDS = ("text", "lines", "approaches", "cards", "people", "date", "phone")
+PHASE_NUMBERS = {"stable": 1, "early": 2, "worsening": 3, "crisis": 4}
 MAX_TEXT = 5000
 MAX_PEOPLE = 20
 
@@ -39,9 +40,26 @@ class Section:
     fields: tuple
     phase: str = ""
     signal_kinds: tuple = field(default=())
+    patient_title: Text = None  # the plain (B1) name the patient and naasten read
+    colour: Text = None  # phases: groen, geel, oranje, rood, named in words
 
     def field(self, key):
         return next((f for f in self.fields if f.key == key), None)
+
+    @property
+    def number(self):
+        """A phase keeps its own number, whether the phases before it are filled or not."""
+        return PHASE_NUMBERS.get(self.phase, 0)
+
+    @property
+    def patient_heading(self):
+        """The patient's heading: "Fase 2 (geel): Het gaat minder goed", or the plain part title."""
+        if not self.phase:
+            return self.patient_title
+        return Text(
+            f"Fase {self.number} ({self.colour.nl.lower()}): {self.patient_title.nl}",
+            f"Phase {self.number} ({self.colour.en.lower()}): {self.patient_title.en}",
+        )
 
 
 @dataclass(frozen=True)
@@ -78,7 +96,14 @@ def parse(root):
         reader.unique(fields, "key", reader._field("fields"))
         element = reader.str("element", required=False, choices=sorted(element_keys))
         sections.append(
-            Section(reader.str("key"), reader.text("title"), reader.text("intro"), element, fields)
+            Section(
+                reader.str("key"),
+                reader.text("title"),
+                reader.text("intro"),
+                element,
+                fields,
+                patient_title=reader.text("patient_title"),
+            )
         )
     pf = root.obj("phase_fields")
     signal_kinds = tuple((r.str("key"), r.text("label")) for r in pf.list("signal_kinds", min_items=1))
@@ -113,6 +138,8 @@ def parse(root):
                 tuple(fields),
                 phase=phase,
                 signal_kinds=signal_kinds,
+                patient_title=reader.text("patient_title"),
+                colour=reader.text("colour"),
             )
         )
     # Order: about, understanding, vulnerability, the four phases, then the rest.

@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from houvast.accounts.models import Team
 
+from .guidance import get_section
+
 
 class Plan(models.Model):
     """A patient's terugvalpreventieplan; its contents live in one PlanSection per part."""
@@ -188,8 +190,11 @@ class AccessLog(models.Model):
         raise PermissionError("The access log is append-only")
 
     def detail_display(self):
-        """The detail in words, in the reader's language: settings are stored as `key=value`."""
+        """The detail in words, in the reader's language: settings and parts are stored as `key=value`."""
         key, _sep, value = self.detail.partition("=")
+        if key == "part":
+            section = get_section(value)
+            return str(section.patient_heading) if section else value
         if key == "language":
             name = dict(settings.LANGUAGES).get(value, value)
             return _("taal: %(language)s") % {"language": name}

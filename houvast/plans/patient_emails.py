@@ -24,10 +24,11 @@ def read_invite_token(token):
     return data["plan"], data["email"]
 
 
-def send_patient_invite(plan, inviter):
+def send_patient_invite(plan, inviter, language=None):
+    """The invitation in the language the clinician chose for it (the plan's language by default)."""
     url = settings.SITE_URL + reverse("plans:invite_accept", args=[make_invite_token(plan)])
     context = {"plan": plan, "inviter": inviter, "url": url, "days": INVITE_MAX_AGE_DAYS}
-    emails.send("plan-invite", plan.patient_email, context, language=plan.language)
+    emails.send("plan-invite", plan.patient_email, context, language=language or plan.language)
 
 
 def send_review_reminder(plan, to, language, for_patient):

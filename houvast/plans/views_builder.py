@@ -17,6 +17,7 @@ from .editing import PERSON_KEYS, Conflict, get_section_row, parse_section, save
 from .guidance import MAX_PEOPLE, get_section, guidance, sections
 from .models import AccessLog
 from .permissions import OWNER, PATIENT, can_write, get_plan_for_user, log_access
+from .reading import crisis_numbers
 
 
 def _wants_json(request):
@@ -34,6 +35,7 @@ def builder(request, plan_id):
     rows = {row.key: row for row in plan.sections.select_related("updated_by")}
     for part in parts:
         part["row"] = rows.get(part["section"].key)
+    saved = get_section(request.GET.get("bewaard", ""))
     return render(
         request,
         "plans/builder.html",
@@ -43,7 +45,10 @@ def builder(request, plan_id):
             "elements": content.element_status(data),
             "empty_elements": empty,
             "empty_names": ", ".join(str(e["name"]) for e in empty),
-            "crisis_numbers": guidance().crisis_numbers,
+            "crisis_numbers": crisis_numbers(data),
+            "next_part": get_section(empty[0]["section"]) if empty else None,
+            "saved_key": saved.key if saved else "",
+            "review_past": plan.review_date and plan.review_date < timezone.localdate(),
             "can_write": can_write(plan),
             "is_owner": plan.role == OWNER,
             "is_professional": plan.role != PATIENT,
@@ -113,8 +118,27 @@ def _field_rows(section, data, errors, nudges, post=None):
         if field.kind == "people":
             row["people"] = _people_rows(_posted_people(post) if post else value, errors)
             row["room_for_more"] = len(row["people"]) < MAX_PEOPLE
+        if field.kind == "date" and value and value < timezone.localdate().isoformat():
+            row["warning"] = gettext(
+                "Deze dag is al voorbij. Kies een nieuwe dag om het plan samen te bekijken."
+            )
         rows.append(row)
     return rows
+
+
+def _error_summary(section, errors):
+    """The error summary at the top of the form: each message links to the field it is about."""
+    labels = {f.key: f.label for f in section.fields}
+    people = _person_labels()
+    summary = []
+    for name, message in errors.items():
+        if name in labels:
+            summary.append({"anchor": f"f-{name}", "label": labels[name], "message": message})
+        else:
+            _prefix, number, key = name.split("-", 2)
+            label = f"{gettext('Persoon')} {int(number) + 1}: {people[key][0]}"
+            summary.append({"anchor": name, "label": label, "message": message})
+    return summary
 
 
 def _grouped(section, rows):
@@ -166,8 +190,10 @@ def _render_part(
         "groups": _grouped(section, rows),
         "version": version,
         "errors": errors,
+        "error_summary": _error_summary(section, errors),
         "signals_nudge": nudges.get("signals", ""),
-        "crisis_numbers": guidance().crisis_numbers if section.key in ("safety", "phase_crisis") else (),
+        "crisis_numbers": crisis_numbers(plan.data()) if section.key in ("safety", "phase_crisis") else (),
+        "is_professional": plan.role != PATIENT,
         "previous": previous,
         "following": following,
         "conflict": conflict,
@@ -186,7 +212,7 @@ def part(request, plan_id, key):
     plan = get_plan_for_user(request.user, plan_id, write=True)
     if request.method == "GET":
         row = get_section_row(plan, key)
-        log_access(plan, request.user, AccessLog.Action.VIEW, detail=str(section.title))
+        log_access(plan, request.user, AccessLog.Action.VIEW, detail=f"part={section.key}")
         return _render_part(
             request, plan, section, row.data if row else {}, row.version if row else 0, row=row
         )
@@ -223,7 +249,7 @@ def part(request, plan_id, key):
         # Back to the same part: it now has an empty row for one more person.
         messages.success(request, gettext("Bewaard. Er staat nu een lege regel klaar voor nog iemand."))
         return redirect("plans:part", plan.pk, section.key)
-    return redirect(reverse("plans:builder", args=[plan.pk]) + f"#part-{section.key}")
+    return redirect(reverse("plans:builder", args=[plan.pk]) + f"?bewaard={section.key}#part-{section.key}")
 
 
 def _log_edit(plan, user, section):
@@ -231,8 +257,8 @@ def _log_edit(plan, user, section):
     recent = plan.log.filter(
         actor=user,
         action=AccessLog.Action.EDIT,
-        detail=str(section.title)[:200],
+        detail=f"part={section.key}",
         at__gte=timezone.now() - timedelta(minutes=15),
     )
     if not recent.exists():
-        log_access(plan, user, AccessLog.Action.EDIT, detail=str(section.title))
+        log_access(plan, user, AccessLog.Action.EDIT, detail=f"part={section.key}")

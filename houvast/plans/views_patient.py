@@ -1,5 +1,6 @@
 """The patient's side of a plan: the invitation, their own plans, the phone read view and the access log."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -39,9 +40,15 @@ def patient_invite(request, plan_id):
             )
             return redirect("plans:patient_invite", plan.pk)
     else:
-        form = PatientInviteForm(initial={"email": plan.patient_email})
+        form = PatientInviteForm(initial={"email": plan.patient_email, "language": plan.language})
     edit_form = PatientEditForm(initial={"patient_can_edit": plan.patient_can_edit})
-    return render(request, "plans/patient_invite.html", {"plan": plan, "form": form, "edit_form": edit_form})
+    context = {
+        "plan": plan,
+        "form": form,
+        "edit_form": edit_form,
+        "plan_language": dict(settings.LANGUAGES).get(plan.language, plan.language),
+    }
+    return render(request, "plans/patient_invite.html", context)
 
 
 @require_POST
@@ -68,7 +75,7 @@ def _invite_sent(plan, form, inviter):
     """Send the invitation to the typed address; on a mail server that is down, say so on the form."""
     old_email, plan.patient_email = plan.patient_email, form.cleaned_data["email"]
     try:
-        send_patient_invite(plan, inviter)
+        send_patient_invite(plan, inviter, form.cleaned_data["language"])
     except MailNotSent:
         plan.patient_email = old_email
         form.add_error(

@@ -79,7 +79,7 @@ def test_clinician_builds_a_plan_with_autosave(page):
     assert PlanSection.objects.get(plan=plan, key="about").data == {"keep": "De tekst van de patiënt"}
     assert_accessible(page, "conflict")
     page.get_by_role("button", name=re.compile("Mijn tekst bewaren")).click()
-    page.wait_for_url(re.compile(r"/plannen/[0-9a-f-]+/#part-about$"))
+    page.wait_for_url(re.compile(r"/plannen/[0-9a-f-]+/\?bewaard=about#part-about$"))
     assert PlanSection.objects.get(plan=plan, key="about").data["goals"] == "Weer drie dagen werken"
 
     # Agreeing a version with empty parts is refused kindly.
@@ -184,6 +184,6 @@ def test_bewaren_waits_for_an_autosave_on_its_way(page):
     held[0].continue_()
 
     # The autosave moved the version on; the form then carries it, so no conflict with yourself.
-    page.wait_for_url(re.compile(r"/plannen/[0-9a-f-]+/#part-about$"))
+    page.wait_for_url(re.compile(r"/plannen/[0-9a-f-]+/\?bewaard=about#part-about$"))
     data = PlanSection.objects.get(plan=plan, key="about").data
     assert (data["keep"], data["goals"]) == ("Mijn fiets", "Elke dag buiten zijn")

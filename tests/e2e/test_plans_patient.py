@@ -19,7 +19,7 @@ def save_part(page, plan, key, field_label, text):
     page.goto(f"/plannen/{plan.pk}/deel/{key}/")
     page.get_by_label(field_label, exact=True).fill(text)
     page.get_by_role("button", name="Bewaren", exact=True).click()
-    page.wait_for_url(re.compile(rf"/plannen/{plan.pk}/#part-{key}$"))
+    page.wait_for_url(re.compile(rf"/plannen/{plan.pk}/\?bewaard={key}#part-{key}$"))
 
 
 def test_clinician_and_patient_build_a_plan_together(new_context, live_app):
@@ -33,6 +33,7 @@ def test_clinician_and_patient_build_a_plan_together(new_context, live_app):
     page = new_context().new_page()
     log_in(page, "behandelaar@example.org")
     page.goto(f"/plannen/{plan.pk}/")
+    page.get_by_text("Delen en afdrukken").click()
     page.get_by_role("link", name="Patiënt uitnodigen").click()
     page.get_by_label("E-mailadres van de patiënt").fill("piet@example.org")
     assert_accessible(page, "invite form")
@@ -58,7 +59,7 @@ def test_clinician_and_patient_build_a_plan_together(new_context, live_app):
     phone.get_by_label("Kies een wachtwoord").fill(PATIENT_PASSWORD)
     phone.get_by_label("Wachtwoord nog een keer").fill(PATIENT_PASSWORD)
     phone.get_by_role("button", name="Account maken en plan openen").click()
-    phone.get_by_role("heading", name="Mijn terugvalpreventieplan").wait_for()
+    phone.get_by_role("heading", name="Mijn plan", exact=True).wait_for()
 
     # Both write; each sees the other's words.
     save_part(page, plan, "phase_crisis", "Wat ik dan doe", "Ik bel de crisisdienst\nIk ga naar mijn zus")

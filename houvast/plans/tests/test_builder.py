@@ -65,3 +65,36 @@ class BuilderTestCase(PlanTestCase):
         response = self.client.get(reverse("plans:part", args=[self.plan.pk, "phase_early"]))
         self.assertContains(response, "What I notice myself")
         self.assertContains(response, "Saved")
+
+    def test_there_is_one_primary_next_step_and_the_rest_is_grouped(self):
+        response = self.client.get(self.url)
+        self.assertContains(response, "button--large", count=1)
+        part = reverse("plans:part", args=[self.plan.pk, "understanding"])
+        self.assertContains(response, f'class="button button--large" href="{part}"')
+        self.assertContains(response, "<summary>Delen en afdrukken</summary>")
+        self.assertContains(response, "<summary>Export voor het dossier</summary>")
+        self.fill()
+        response = self.client.get(self.url)
+        agree = reverse("plans:agree", args=[self.plan.pk])
+        self.assertContains(response, f'class="button button--large" href="{agree}"')
+
+    def test_the_clinician_sees_the_patients_plain_name_next_to_each_part(self):
+        response = self.client.get(self.url)
+        self.assertContains(response, "Kwetsbaarheid en beschermende factoren")
+        self.assertContains(response, "De patiënt leest: Wat maakt het moeilijker? Wat helpt mij?")
+        self.assertContains(response, "De patiënt leest: Fase 2 (geel): Het gaat minder goed")
+
+    def test_after_bewaren_the_part_says_what_was_saved(self):
+        response = self.client.get(self.url + "?bewaard=safety")
+        self.assertContains(
+            response, "Bewaard: alles wat je bij Afspraken over opschalen en veiligheid schreef"
+        )
+        self.assertNotContains(self.client.get(self.url + "?bewaard=<b>"), "Bewaard: alles")
+
+    def test_a_review_date_in_the_past_gets_a_kind_warning(self):
+        self.fill({"review": {"review_date": "2020-03-01"}})
+        self.plan.review_date = __import__("datetime").date(2020, 3, 1)
+        self.plan.save()
+        self.assertContains(self.client.get(self.url), "(1 maart 2020) is al voorbij")
+        response = self.client.get(reverse("plans:part", args=[self.plan.pk, "review"]))
+        self.assertContains(response, "Deze dag is al voorbij. Kies een nieuwe dag")

@@ -40,7 +40,9 @@ class PartTestCase(PlanTestCase):
 
     def test_a_save_stores_the_text_and_raises_the_version(self):
         response = self.client.post(self.url(), {"version": "0", "keep": "Mijn tuin", "daily": "Wandelen"})
-        self.assertRedirects(response, reverse("plans:builder", args=[self.plan.pk]) + "#part-about")
+        self.assertRedirects(
+            response, reverse("plans:builder", args=[self.plan.pk]) + "?bewaard=about#part-about"
+        )
         row = PlanSection.objects.get(plan=self.plan, key="about")
         self.assertEqual(row.data["keep"], "Mijn tuin")
         self.assertEqual(row.version, 1)
@@ -192,3 +194,19 @@ class PartTestCase(PlanTestCase):
             'id="people-1-phone-error" data-error-for="people-1-phone">Dit lijkt geen',
             status_code=400,
         )
+
+    def test_after_a_failed_post_the_error_summary_links_to_each_field(self):
+        post = {"version": "0", "people-0-name": "Sanne", "people-0-phone": "bel me maar"}
+        response = self.client.post(self.url("network"), post)
+        self.assertContains(response, 'role="alert" tabindex="-1" data-error-summary', status_code=400)
+        self.assertContains(response, 'href="#people-0-phone">Persoon 1: Telefoonnummer:', status_code=400)
+
+    def test_the_own_huisartsenpost_number_is_checked_and_stored(self):
+        response = self.client.post(self.url("safety"), {"version": "0", "gp_post": "geen idee"})
+        self.assertContains(response, 'href="#f-gp_post"', status_code=400)
+        self.client.post(self.url("safety"), {"version": "0", "gp_post": "0900 1234567"})
+        self.assertEqual(
+            PlanSection.objects.get(plan=self.plan, key="safety").data["gp_post"], "0900 1234567"
+        )
+        response = self.client.get(self.url("safety"))
+        self.assertContains(response, 'href="tel:09001234567"')

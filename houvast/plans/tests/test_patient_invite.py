@@ -41,6 +41,17 @@ class PatientInviteTests(PatientPlanTestCase):
         self.client.post(self.url, {"email": "p@example.org"})
         self.assertIn("relapse prevention plan", mail.outbox[0].body)
 
+    def test_the_page_shows_the_plan_language_and_the_invitation_can_go_out_in_another(self):
+        self.plan.language = "en"
+        self.plan.save()
+        self.login(self.owner)
+        response = self.client.get(self.url)
+        self.assertContains(response, "Taal van het plan: English.")
+        self.assertContains(response, '<option value="en" selected>')
+        self.client.post(self.url, {"email": "p@example.org", "language": "nl"})
+        self.assertIn("terugvalpreventieplan", mail.outbox[0].body)
+        self.assertNotIn("relapse prevention plan", mail.outbox[0].body)
+
     def test_an_address_of_someone_in_the_team_is_refused_and_kept(self):
         self.login(self.owner)
         response = self.client.post(self.url, {"email": self.member.email.upper()})

@@ -39,3 +39,17 @@ class PlanLogTests(PatientPlanTestCase):
         entry = self.plan.log.get(action=AccessLog.Action.SETTINGS)
         with translation.override("en"):
             self.assertEqual(entry.detail_display(), "language: English")
+
+    def test_a_part_is_stored_by_its_key_and_read_in_the_readers_language(self):
+        self.plan.language = "en"
+        self.plan.save()
+        self.login(self.owner)
+        self.client.get(reverse("plans:part", args=[self.plan.pk, "phase_early"]))
+        entry = self.plan.log.get(action=AccessLog.Action.VIEW)
+        self.assertEqual(entry.detail, "part=phase_early")
+        self.login(self.patient)
+        response = self.client.get(self.url)
+        self.assertContains(response, "Fase 2 (geel): Het gaat minder goed")
+        self.assertNotContains(response, "Early warning signs")
+        with translation.override("en"):
+            self.assertEqual(entry.detail_display(), "Phase 2 (yellow): Things are going less well")

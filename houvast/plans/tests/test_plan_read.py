@@ -71,3 +71,35 @@ class PlanReadTests(PatientPlanTestCase):
         self.assertNotContains(self.client.get(self.url), f'href="{builder}"')
         self.login(self.member)
         self.assertNotContains(self.client.get(self.url), f'href="{shares}"')
+
+    def test_it_asks_how_it_goes_now_and_shows_four_bands_named_in_words(self):
+        self.login(self.patient)
+        response = self.client.get(self.url)
+        self.assertContains(response, "Hoe gaat het nu?")
+        for anchor in ("#fase-stable", "#fase-early", "#fase-worsening", "#crisis"):
+            self.assertContains(response, f'href="{anchor}"')
+        self.assertContains(response, "Fase 2, geel")
+        self.assertContains(response, "Fase 2 (geel): Het gaat minder goed")
+        # Phase 3 is empty and still keeps its own number.
+        self.assertContains(response, "Fase 3 (oranje): Het gaat slecht")
+        self.assertContains(response, "Fase 4 (rood): Crisis: ik heb nu hulp nodig")
+
+    def test_the_patient_reads_plain_names_and_only_filled_fields(self):
+        self.login(self.patient)
+        response = self.client.get(self.url)
+        self.assertContains(response, "Wat maakt het moeilijker? Wat helpt mij?")
+        self.assertNotContains(response, "Kwetsbaarheid en beschermende factoren")
+        self.assertNotContains(response, "Beginnende ontregeling")
+        self.assertNotContains(response, "Gedrag · wat merk ik zelf")
+        self.assertContains(response, "Wat ik wil behouden")
+        self.assertContains(response, "Mijn doelen en waarden")
+        self.assertNotContains(response, "Zo ben ik als het goed gaat")  # not filled
+
+    def test_the_crisis_band_has_the_patients_own_huisartsenpost(self):
+        section = self.plan.sections.get(key="safety")
+        section.data = {**section.data, "gp_post": "0900 1234567"}
+        section.save()
+        self.login(self.patient)
+        response = self.client.get(self.url)
+        self.assertContains(response, 'href="tel:09001234567"')
+        self.assertNotContains(response, "staat nog niet in je plan")

@@ -36,6 +36,32 @@ class SummaryPageTests(BaseTestCase):
         self.assertIn("Groepssamenvatting", text)
         self.assertIn("Netwerk Oost", text)
 
+    def test_the_answer_tables_can_be_reached_and_scrolled_by_keyboard(self):
+        add_responses(self.round, [[4] * 10] * 3)
+        response = self.client.get(reverse("surveys:summary", args=[self.token]))
+        self.assertContains(
+            response, 'tabindex="0" role="region" aria-label="Antwoorden bij stelling 3"', count=1
+        )
+
+    def test_the_pdf_legend_swatches_are_artifacts_not_figures(self):
+        add_responses(self.round, [[4] * 10] * 3)
+        response = self.client.get(reverse("surveys:summary_pdf", args=[self.token]))
+        reader = PdfReader(__import__("io").BytesIO(response.content))
+        figures = []
+
+        def walk(element):
+            element = element.get_object()
+            if element.get("/S") == "/Figure":
+                figures.append(element)
+            kids = element.get("/K", [])
+            for kid in kids if isinstance(kids, list) else [kids]:
+                if hasattr(kid, "get_object") and hasattr(kid.get_object(), "get"):
+                    walk(kid)
+
+        walk(reader.trailer["/Root"]["/StructTreeRoot"])
+        # One figure per statement chart (with its text alternative); none for the five swatches.
+        self.assertEqual(len(figures), 10)
+
     def test_the_pdf_is_404_below_the_minimum(self):
         self.assertEqual(self.client.get(reverse("surveys:summary_pdf", args=[self.token])).status_code, 404)
 

@@ -3,6 +3,9 @@
 // that is not ours (a login page after the session ended, a 403 for a stale CSRF token) stops autosaving
 // too and says so; the text stays on the page and the leave-page guard keeps protecting it.
 document.addEventListener("DOMContentLoaded", () => {
+  // After a post that could not be saved, start at the error summary, so every reader hears it first.
+  const summary = document.querySelector("[data-error-summary]");
+  if (summary) summary.focus();
   const form = document.querySelector("form[data-autosave]");
   if (!form) return;
   const status = form.querySelector("[data-save-status]");
