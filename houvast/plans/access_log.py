@@ -70,10 +70,17 @@ def expired_deleted_plan_logs(now=None):
 def purge_deleted_plan_logs(now=None):
     """Remove the expired entries; on PostgreSQL the trigger allows this only with houvast.purge on."""
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL houvast.purge = 'on'")
         ids = list(expired_deleted_plan_logs(now).values_list("pk", flat=True))
+        _purge_setting("on")
         # A plain QuerySet: the model's own refuses every delete.
         deleted, _ = models.QuerySet(AccessLog).filter(pk__in=ids).delete()
+        # Off again at once, also when a caller's transaction goes on after this one (an error
+        # rolls the setting back with the savepoint).
+        _purge_setting("off")
     return deleted
+
+
+def _purge_setting(value):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT set_config('houvast.purge', %s, true)", [value])
