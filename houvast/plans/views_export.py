@@ -51,10 +51,10 @@ def _pdf_context(plan, choice):
 
 
 @login_required
-def plan_pdf(request, plan_id):
-    """`?versie=concept` prints the current draft; `?versie=N` version N; otherwise the agreed version."""
+def plan_pdf(request, plan_id, choice=""):
+    """The agreed version; `concept.pdf` prints the current draft, `versies/<n>/plan.pdf` version n."""
     plan = get_plan_for_user(request.user, plan_id)
-    choice = request.GET.get("versie", "")
+    choice = str(choice)
     with plan_language(plan):
         context = _pdf_context(plan, choice)
         context["printed"] = timezone.localdate()

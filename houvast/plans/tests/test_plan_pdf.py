@@ -19,6 +19,9 @@ class PlanPdfTests(PatientPlanTestCase):
 
     def test_access(self):
         self.assert_access(self.url, allowed={"owner", "colleague", "patient"})
+        self.assert_access(
+            reverse("plans:pdf_draft", args=[self.plan.pk]), allowed={"owner", "colleague", "patient"}
+        )
 
     def test_it_is_a_tagged_a4_pdf_with_the_plan_text(self):
         self.login(self.patient)
@@ -71,7 +74,7 @@ class PlanPdfVersionTests(PatientPlanTestCase):
         self.assertNotIn(DRAFT_MARK, text)
 
     def test_the_draft_is_a_choice_and_every_page_says_so(self):
-        reader, text = pdf_text(self.client.get(self.url + "?versie=concept"))
+        reader, text = pdf_text(self.client.get(reverse("plans:pdf_draft", args=[self.plan.pk])))
         self.assertGreater(len(reader.pages), 1)
         for page in reader.pages:
             self.assertIn(DRAFT_MARK, page.extract_text())
@@ -80,13 +83,15 @@ class PlanPdfVersionTests(PatientPlanTestCase):
         self.assertEqual(self.plan.log.filter(action=AccessLog.Action.PDF).first().detail, "concept")
 
     def test_an_older_version_can_be_printed_and_points_to_the_newer_one(self):
-        _, text = pdf_text(self.client.get(self.url + "?versie=1"))
+        _, text = pdf_text(self.client.get(reverse("plans:version_pdf", args=[self.plan.pk, 1])))
         self.assertIn("Versie 1, vastgesteld op", text)
         self.assertIn("Er is een nieuwere versie: versie 2.", text)
 
     def test_an_unknown_version_is_404(self):
-        self.assertEqual(self.client.get(self.url + "?versie=9").status_code, 404)
-        self.assertEqual(self.client.get(self.url + "?versie=x").status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("plans:version_pdf", args=[self.plan.pk, 9])).status_code, 404
+        )
+        self.assertEqual(self.client.get(f"/plannen/{self.plan.pk}/versies/x/plan.pdf").status_code, 404)
 
     def test_a_plan_without_an_agreed_version_prints_as_a_draft(self):
         PlanVersion.objects.filter(plan=self.plan).delete()
