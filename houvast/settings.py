@@ -168,6 +168,16 @@ TASKS = {
     }
 }
 
+# Retention: how many days data is kept after it stopped being needed (`manage.py purge_expired`,
+# run daily). See docs/security.md.
+ACCESS_LOG_RETENTION_DAYS = envint("ACCESS_LOG_RETENTION_DAYS", "1826")  # after the plan is deleted
+SURVEY_ANSWERS_RETENTION_DAYS = envint("SURVEY_ANSWERS_RETENTION_DAYS", "365")  # after the round ended
+WORKSHOP_SESSIONS_RETENTION_DAYS = envint("WORKSHOP_SESSIONS_RETENTION_DAYS", "180")  # after it ended
+SHARE_LINKS_RETENTION_DAYS = envint("SHARE_LINKS_RETENTION_DAYS", "90")  # after expiry or revocation
+INVITATIONS_RETENTION_DAYS = envint("INVITATIONS_RETENTION_DAYS", "30")  # after expiry or acceptance
+LOGIN_ATTEMPTS_RETENTION_DAYS = envint("LOGIN_ATTEMPTS_RETENTION_DAYS", "30")
+FINISHED_TASKS_RETENTION_DAYS = envint("FINISHED_TASKS_RETENTION_DAYS", "14")
+
 # Accounts and security.
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

@@ -24,6 +24,7 @@ from .permissions import (
     organisations_for_user,
     require_professional,
 )
+from .plan_handover import hand_over, handover_form, handover_page, plan_count
 from .tokens import hash_token, new_invitation_token
 from .two_factor import has_device
 from .views import MAIL_NOT_SENT
@@ -212,15 +213,31 @@ def _leave_organisation_without_teams(user, organisation):
         OrganisationMembership.objects.filter(user=user, organisation=organisation, is_admin=False).delete()
 
 
+NOBODY_TO_TAKE_OVER = gettext_lazy(
+    "%(name)s is nog de behandelaar van plannen in dit team, en er is niemand anders in het team die ze "
+    "kan overnemen. Nodig eerst een collega uit; die kan de plannen dan overnemen."
+)
+
+
 @require_POST
 @login_required
 def remove_member(request, team_id, membership_id):
+    """A member who is the clinician of plans goes only after a beheerder chose who takes them over."""
     team = get_membership_for_user(request.user, team_id, admin=True).team
     member = _other_membership(team, membership_id)
+    count = plan_count(team, member.user)
+    form = handover_form(request, team, member.user) if count else None
+    if form is not None and not form.fields["new_owner"].queryset.exists():
+        messages.error(request, NOBODY_TO_TAKE_OVER % {"name": member.user.display_name})
+        return redirect("accounts:team", team.pk)
+    if form is not None and not form.is_valid():
+        return handover_page(request, team, member, form, count)
     with transaction.atomic():
         if _is_last_admin(member):
             messages.error(request, LAST_ADMIN)
             return redirect("accounts:team", team.pk)
+        if form is not None:
+            hand_over(team, member.user, form, request.user)
         member.delete()
         _leave_organisation_without_teams(member.user, team.organisation)
     if member.user_id == request.user.pk:
@@ -235,6 +252,24 @@ def remove_member(request, team_id, membership_id):
 def leave(request, team_id):
     membership = get_membership_for_user(request.user, team_id)
     team = membership.team
+    count = plan_count(team, request.user)
+    form = None
+    if count and not membership.is_admin:
+        messages.error(
+            request,
+            _(
+                "Je bent nog de behandelaar van plannen in dit team. Vraag een beheerder van het team om je "
+                "uit het team te halen; die kiest wie je plannen overneemt."
+            ),
+        )
+        return redirect("accounts:team", team.pk)
+    if count:
+        form = handover_form(request, team, request.user)
+        if not form.fields["new_owner"].queryset.exists():
+            messages.error(request, NOBODY_TO_TAKE_OVER % {"name": request.user.display_name})
+            return redirect("accounts:team", team.pk)
+        if not form.is_valid():
+            return handover_page(request, team, membership, form, count)
     with transaction.atomic():
         if _is_last_admin(membership):
             messages.error(
@@ -245,6 +280,8 @@ def leave(request, team_id):
                 ),
             )
             return redirect("accounts:team", team.pk)
+        if form is not None:
+            hand_over(team, request.user, form, request.user)
         membership.delete()
         _leave_organisation_without_teams(request.user, team.organisation)
     messages.success(request, _("Je hebt het team %(team)s verlaten.") % {"team": team.name})

@@ -9,6 +9,7 @@ from django.utils.module_loading import import_string
 SCHEDULERS = [
     "houvast.surveys.tasks.schedule_sweep",
     "houvast.plans.reminders.schedule_reminders",
+    "houvast.lib.retention.schedule_purge",
 ]
 
 

@@ -140,11 +140,16 @@ class AccessLogQuerySet(models.QuerySet):
         raise PermissionError("The access log is append-only")
 
     def delete(self):
-        raise PermissionError("The access log is append-only; it goes only with its plan")
+        raise PermissionError("The access log is append-only; only the retention purge removes entries")
 
 
 class AccessLog(models.Model):
-    """Append-only record of every read and change of a plan (NEN 7513): who, for whom, what, when."""
+    """Append-only record of every read and change of a plan (NEN 7513): who, in which role, what, when.
+
+    An entry outlives its plan: `plan` becomes NULL when the plan is deleted, `plan_uuid` and
+    `plan_label` stay, until the retention purge (ACCESS_LOG_RETENTION_DAYS after the deletion).
+    On PostgreSQL a trigger refuses any other UPDATE or DELETE (migration 0003).
+    """
 
     class Action(models.TextChoices):
         CREATE = "create", _("plan gemaakt")
@@ -160,15 +165,34 @@ class AccessLog(models.Model):
         FHIR = "fhir", _("FHIR-export gedownload")
         EXPORT = "export", _("alle gegevens gedownload")
         LOG_VIEW = "log_view", _("logboek bekeken")
+        LOG_EXPORT = "log_export", _("logboek gedownload")
         SHARE_CREATE = "share_create", _("deellink gemaakt")
         SHARE_REVOKE = "share_revoke", _("deellink ingetrokken")
         SHARE_VIEW = "share_view", _("bekeken via deellink")
         SHARE_FAILED = "share_failed", _("verkeerde toegangscode")
+        TRANSFER = "transfer", _("andere behandelaar")
+        DELETE = "delete", _("plan verwijderd")
 
-    plan = models.ForeignKey(Plan, models.CASCADE, related_name="log")
+    class Role(models.TextChoices):
+        CLINICIAN = "clinician", _("behandelaar")
+        PATIENT = "patient", _("patiënt")
+        RELATIVE = "relative", _("naaste")
+        ADMIN = "admin", _("beheerder")
+
+    class Source(models.TextChoices):
+        WEB = "web", _("website")
+        SHARE_LINK = "share_link", _("deellink")
+        EXPORT = "export", _("export")
+        SYSTEM = "system", _("systeem")
+
+    plan = models.ForeignKey(Plan, models.SET_NULL, null=True, related_name="log")
+    plan_uuid = models.UUIDField(db_index=True)
+    plan_label = models.CharField(max_length=200)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, related_name="+")
     actor_label = models.CharField(max_length=200)
+    actor_role = models.CharField(max_length=20, choices=Role.choices, blank=True)
     on_behalf_of = models.CharField(max_length=200, blank=True)
+    source = models.CharField(max_length=20, choices=Source.choices, default=Source.WEB)
     action = models.CharField(max_length=20, choices=Action.choices)
     detail = models.CharField(max_length=200, blank=True)
     at = models.DateTimeField(default=timezone.now)
@@ -184,6 +208,8 @@ class AccessLog(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None:
             raise PermissionError("The access log is append-only")
+        if self.plan is not None and not self.plan_label:
+            self.plan_uuid, self.plan_label = self.plan.pk, str(self.plan)[:200]
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

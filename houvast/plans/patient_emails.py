@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import ngettext_lazy
 
 from houvast.lib import emails
 
@@ -40,3 +41,14 @@ def send_review_reminder(plan, to, language, for_patient):
         "upcoming": plan.review_date >= timezone.localdate(),
     }
     emails.send("plan-review-reminder", to, context, language=language)
+
+
+def send_plan_deleted(notice):
+    """Tell the patient their plan was deleted; `notice` is what `deletion_notice` kept of the plan."""
+    days = settings.ACCESS_LOG_RETENTION_DAYS
+    if days >= 365:
+        period = ngettext_lazy("%(n)s jaar", "%(n)s jaar", "n") % {"n": round(days / 365.25)}
+    else:
+        period = ngettext_lazy("%(n)s dag", "%(n)s dagen", "n") % {"n": days}
+    context = {**notice, "period": period}
+    emails.send("plan-deleted", notice["email"], context, language=notice["language"])

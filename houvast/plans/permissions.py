@@ -34,13 +34,16 @@ def role_of(user, plan):
     return None
 
 
-def get_plan_for_user(user, plan_id, write=False, manage=False, patient_only=False, owner_only=False):
+def get_plan_for_user(
+    user, plan_id, write=False, manage=False, patient_only=False, owner_only=False, owner_or_patient=False
+):
     """Return the plan with `.role` set, or raise Http404.
 
     `write`: may change the contents (professionals; the patient when allowed).
     `manage`: professionals only (invite, settings, vaststellen, delete).
     `patient_only`: the patient only (sharing with naasten, downloading their data).
     `owner_only`: the professional who made the plan (colleagues' access, deleting).
+    `owner_or_patient`: the two people the plan is about (downloading the access log).
     """
     try:
         plan = Plan.objects.select_related("team", "owner", "patient").get(pk=uuid.UUID(str(plan_id)))
@@ -55,6 +58,8 @@ def get_plan_for_user(user, plan_id, write=False, manage=False, patient_only=Fal
         raise Http404
     if owner_only and role != OWNER:
         raise Http404
+    if owner_or_patient and role not in (OWNER, PATIENT):
+        raise Http404
     if write and role == PATIENT and not plan.patient_can_edit:
         raise Http404
     plan.role = role
@@ -65,18 +70,51 @@ def can_write(plan):
     return plan.role in (OWNER, COLLEAGUE) or (plan.role == PATIENT and plan.patient_can_edit)
 
 
-def log_access(plan, user, action, on_behalf_of=None, detail="", actor_label=""):
-    """Append one line to the plan's access log (NEN 7513); every plan view calls this."""
+ROLE_IN_LOG = {
+    OWNER: AccessLog.Role.CLINICIAN,
+    COLLEAGUE: AccessLog.Role.CLINICIAN,
+    PATIENT: AccessLog.Role.PATIENT,
+}
+SHARE_ACTIONS = {AccessLog.Action.SHARE_VIEW, AccessLog.Action.SHARE_FAILED}
+EXPORT_ACTIONS = {
+    AccessLog.Action.PDF,
+    AccessLog.Action.CARD,
+    AccessLog.Action.FHIR,
+    AccessLog.Action.EXPORT,
+    AccessLog.Action.LOG_EXPORT,
+}
+
+
+def log_access(plan, user, action, on_behalf_of=None, detail="", actor_label="", role=None, source=None):
+    """Append one line to the plan's access log (NEN 7513); every plan view calls this.
+
+    The role (behandelaar, patiënt, naaste, beheerder) follows from how the plan was opened and the
+    source (web, share link, export, system) from the action, unless given.
+    """
     on_behalf_of = on_behalf_of or ""
     if not actor_label:
         actor_label = user.display_name if user is not None and user.is_authenticated else "?"
     if not on_behalf_of and getattr(plan, "role", None) in (OWNER, COLLEAGUE):
         on_behalf_of = plan.team.name
+    if role is None:
+        share = action in SHARE_ACTIONS
+        role = AccessLog.Role.RELATIVE if share else ROLE_IN_LOG.get(getattr(plan, "role", None), "")
+    if source is None:
+        if action in SHARE_ACTIONS:
+            source = AccessLog.Source.SHARE_LINK
+        elif action in EXPORT_ACTIONS:
+            source = AccessLog.Source.EXPORT
+        else:
+            source = AccessLog.Source.WEB
     return AccessLog.objects.create(
         plan=plan,
+        plan_uuid=plan.pk,
+        plan_label=plan.patient_name[:200],
         actor=user if user is not None and user.is_authenticated else None,
         actor_label=actor_label[:200],
+        actor_role=role,
         on_behalf_of=on_behalf_of[:200],
+        source=source,
         action=action,
         detail=detail[:200],
     )

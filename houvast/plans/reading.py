@@ -67,8 +67,9 @@ def crisis_numbers(plan_data):
     ]
 
 
-def read_context(plan):
-    data = plan.data()
+def read_context(plan, data=None):
+    """`data` is the plan's current contents unless a version's contents are given."""
+    data = plan.data() if data is None else data
     parts = display(data)
     phases = phase_summary(data)
     return {

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import urls_patient, views, views_builder, views_versions
+from . import urls_patient, views, views_builder, views_log, views_versions
 
 app_name = "plans"
 
@@ -18,6 +18,9 @@ urlpatterns = [
     path("<uuid:plan_id>/versies/", views_versions.versions, name="versions"),
     path("<uuid:plan_id>/versies/vergelijk/", views_versions.compare, name="compare"),
     path("<uuid:plan_id>/versies/<id:number>/", views_versions.version_detail, name="version"),
+    # The access log as downloads (views_log.py)
+    path("<uuid:plan_id>/logboek.csv", views_log.log_csv, name="log_csv"),
+    path("<uuid:plan_id>/logboek-fhir.json", views_log.log_fhir, name="log_fhir"),
 ]
 
 # plans-patient: patient side, sharing and exports live in urls_patient.py

@@ -22,6 +22,8 @@ urlpatterns = [
     path("gedeeld/<str:token>/", views_share.shared_plan, name="shared"),
     # Downloads (views_export.py)
     path("<uuid:plan_id>/plan.pdf", views_export.plan_pdf, name="pdf"),
+    path("<uuid:plan_id>/concept.pdf", views_export.plan_pdf, {"choice": "concept"}, name="pdf_draft"),
+    path("<uuid:plan_id>/versies/<id:choice>/plan.pdf", views_export.plan_pdf, name="version_pdf"),
     path("<uuid:plan_id>/zakkaart.pdf", views_export.pocket_card, name="pocket_card"),
     path("<uuid:plan_id>/fhir.json", views_export.fhir_bundle, name="fhir"),
     path("mijn-gegevens/", views_export.my_data, name="my_data"),

@@ -8,8 +8,12 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
+from houvast.lib.emails import MailNotSent
+
+from .access_log import delete_plan, deletion_notice
 from .forms import ColleaguesForm, DeleteForm, PlanForm
 from .models import AccessLog, Plan
+from .patient_emails import send_plan_deleted
 from .permissions import get_plan_for_user, log_access, plans_for_user
 
 
@@ -80,15 +84,34 @@ def plan_colleagues(request, plan_id):
 @professional_required
 @require_http_methods(["GET", "POST"])
 def plan_delete(request, plan_id):
-    """Delete a plan with all its versions, shares and log, on the patient's request (AVG)."""
+    """Delete a plan with its versions and shares, on the patient's request (AVG); the log stays."""
     plan = get_plan_for_user(request.user, plan_id, owner_only=True)
     form = DeleteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         name = plan.patient_name
-        plan.delete()
+        notice = deletion_notice(plan, request.user)
+        delete_plan(plan, request.user)
         messages.success(
-            request, gettext("Het plan van %s is verwijderd, met alle versies en het logboek.") % name
+            request,
+            gettext(
+                "Het plan van %s is verwijderd, met alle versies en deellinks. Het logboek blijft bewaard."
+            )
+            % name,
         )
+        _tell_patient(request, notice)
         return redirect("plans:list")
     log_access(plan, request.user, AccessLog.Action.VIEW, detail=gettext("verwijderen"))
     return render(request, "plans/delete.html", {"plan": plan, "form": form})
+
+
+def _tell_patient(request, notice):
+    if notice is None:
+        messages.info(request, gettext("Er is geen e-mailadres van de patiënt, dus die kreeg geen bericht."))
+        return
+    try:
+        send_plan_deleted(notice)
+    except MailNotSent:
+        messages.warning(
+            request,
+            gettext("De e-mail aan de patiënt kon niet worden verstuurd. Laat het de patiënt zelf weten."),
+        )

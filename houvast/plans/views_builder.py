@@ -169,6 +169,7 @@ def _conflict_context(plan, section, row):
     return {
         "plan": plan,
         "section": section,
+        "their_version": row.version,
         "theirs": [
             {"field": f, "lines": content.field_as_lines(f, row.data.get(f.key))} for f in section.fields
         ],
@@ -218,10 +219,7 @@ def part(request, plan_id, key):
         )
 
     data, errors = parse_section(section, request.POST)
-    try:
-        base_version = int(request.POST.get("version", ""))
-    except ValueError:
-        base_version = -1
+    base_version = _base_version(request.POST)
     if errors:
         if _wants_json(request):
             return JsonResponse({"errors": errors}, status=400)
@@ -236,7 +234,9 @@ def part(request, plan_id, key):
         if _wants_json(request):
             html = render_to_string("plans/_conflict.html", context, request=request)
             return JsonResponse({"conflict": True, "version": row.version, "html": html}, status=409)
-        return _render_part(request, plan, section, data, row.version, conflict=context, status=409)
+        # The form keeps the version the person started from, so a plain "Bewaren" conflicts again;
+        # only the explicit choice "Mijn tekst bewaren" carries the version it may overwrite.
+        return _render_part(request, plan, section, data, base_version, conflict=context, status=409)
     _log_edit(plan, request.user, section)
     if _wants_json(request):
         nudges = {k: str(v) for k, v in content.nudges_for(section, data).items()}
@@ -250,6 +250,14 @@ def part(request, plan_id, key):
         messages.success(request, gettext("Bewaard. Er staat nu een lege regel klaar voor nog iemand."))
         return redirect("plans:part", plan.pk, section.key)
     return redirect(reverse("plans:builder", args=[plan.pk]) + f"?bewaard={section.key}#part-{section.key}")
+
+
+def _base_version(post):
+    """The version the edit starts from: the form's, or the one the person chose to overwrite."""
+    try:
+        return int(post.get("overwrite") or post.get("version", ""))
+    except ValueError:
+        return -1
 
 
 def _log_edit(plan, user, section):

@@ -4,14 +4,15 @@ import json
 
 from django.contrib.auth.decorators import login_required
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from houvast.lib.pdf import pdf_response, render_pdf
 
 from .fhir_export import export_json
-from .models import AccessLog, Plan
+from .models import AccessLog, Plan, PlanVersion
 from .permissions import get_plan_for_user, log_access
 from .reading import plan_language, pocket_context, read_context
 
@@ -20,15 +21,48 @@ def _filename(plan, kind, extension):
     return f"{slugify(plan.patient_name) or 'plan'}-{kind}.{extension}"
 
 
-@login_required
-def plan_pdf(request, plan_id):
-    plan = get_plan_for_user(request.user, plan_id)
-    log_access(plan, request.user, AccessLog.Action.PDF)
-    with plan_language(plan):
+DRAFT = "concept"
+
+
+def _pdf_context(plan, choice):
+    """The agreed version by default (or the one asked for); the current draft only when chosen.
+
+    A plan without an agreed version can only be printed as a draft, and says so on every page.
+    """
+    latest = plan.versions.first()
+    if choice == DRAFT or latest is None:
         context = read_context(plan)
+        context.update(draft=True, printed_version=None)
+        return context
+    version = latest
+    if choice:
+        try:
+            version = plan.versions.get(number=int(choice))
+        except (ValueError, PlanVersion.DoesNotExist):
+            raise Http404 from None
+    context = read_context(plan, version.data)
+    context.update(
+        draft=False,
+        printed_version=version,
+        newer_version=latest if latest.number != version.number else None,
+        changed_since=version.number == latest.number and plan.data() != version.data,
+    )
+    return context
+
+
+@login_required
+def plan_pdf(request, plan_id, choice=""):
+    """The agreed version; `concept.pdf` prints the current draft, `versies/<n>/plan.pdf` version n."""
+    plan = get_plan_for_user(request.user, plan_id)
+    choice = str(choice)
+    with plan_language(plan):
+        context = _pdf_context(plan, choice)
         context["printed"] = timezone.localdate()
         pdf = render_pdf("plans/pdf_plan.html", context)
-    return pdf_response(pdf, _filename(plan, "terugvalpreventieplan", "pdf"))
+    printed = _("concept") if context["draft"] else context["printed_version"].number
+    log_access(plan, request.user, AccessLog.Action.PDF, detail=str(printed))
+    kind = "concept" if context["draft"] else "terugvalpreventieplan"
+    return pdf_response(pdf, _filename(plan, kind, "pdf"))
 
 
 @login_required

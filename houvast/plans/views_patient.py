@@ -17,7 +17,7 @@ from houvast.lib.emails import MailNotSent
 from .forms_patient import PatientAccountForm, PatientEditForm, PatientInviteForm, PlanLanguageForm
 from .models import AccessLog, Plan
 from .patient_emails import read_invite_token, send_patient_invite
-from .permissions import PATIENT, get_plan_for_user, log_access
+from .permissions import OWNER, PATIENT, get_plan_for_user, log_access
 from .reading import plan_language, read_context
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
@@ -204,4 +204,10 @@ def plan_log(request, plan_id):
     plan = get_plan_for_user(request.user, plan_id)
     log_access(plan, request.user, AccessLog.Action.LOG_VIEW)
     entries = list(plan.log.all()[:LOG_LIMIT])
-    return render(request, "plans/access_log.html", {"plan": plan, "entries": entries, "limit": LOG_LIMIT})
+    context = {
+        "plan": plan,
+        "entries": entries,
+        "limit": LOG_LIMIT,
+        "can_export": plan.role in (OWNER, PATIENT),
+    }
+    return render(request, "plans/access_log.html", context)

@@ -78,6 +78,12 @@ def test_clinician_builds_a_plan_with_autosave(page):
     expect(page.get_by_text("De tekst van de patiënt")).to_be_visible()
     assert PlanSection.objects.get(plan=plan, key="about").data == {"keep": "De tekst van de patiënt"}
     assert_accessible(page, "conflict")
+    # The ordinary "Bewaren" does not overwrite their text: it shows the choice again.
+    page.get_by_role("button", name="Bewaren", exact=True).click()
+    page.wait_for_load_state("load")
+    page.get_by_role("heading", name="Iemand anders heeft dit deel net aangepast").wait_for()
+    assert PlanSection.objects.get(plan=plan, key="about").data == {"keep": "De tekst van de patiënt"}
+    expect(page.get_by_label("Mijn doelen en waarden")).to_have_value("Weer drie dagen werken")
     page.get_by_role("button", name=re.compile("Mijn tekst bewaren")).click()
     page.wait_for_url(re.compile(r"/plannen/[0-9a-f-]+/\?bewaard=about#part-about$"))
     assert PlanSection.objects.get(plan=plan, key="about").data["goals"] == "Weer drie dagen werken"

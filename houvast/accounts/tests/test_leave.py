@@ -39,3 +39,35 @@ class LeaveTests(BaseTestCase):
         self.login(self.member)
         self.assertEqual(self.client.get(self.url).status_code, 405)
         self.assertTrue(Membership.objects.filter(team=self.team, user=self.member).exists())
+
+
+class LeaveWithPlansTests(BaseTestCase):
+    """Issue 11 item 10: nobody leaves plans behind that nobody can manage."""
+
+    def setUp(self):
+        super().setUp()
+        from houvast.plans.models import Plan
+
+        self.url = f"/account/teams/{self.team.pk}/verlaten/"
+        self.plan = Plan.objects.create(team=self.team, owner=self.member, patient_name="Piet")
+
+    def test_a_member_with_plans_cannot_leave_by_themselves(self):
+        self.login(self.member)
+        response = self.client.post(self.url, follow=True)
+        self.assertContains(response, "Vraag een beheerder van het team om je uit het team te halen")
+        self.assertTrue(Membership.objects.filter(team=self.team, user=self.member).exists())
+
+    def test_an_admin_with_plans_chooses_who_takes_them_over(self):
+        from houvast.plans.models import AccessLog
+
+        Membership.objects.filter(team=self.team, user=self.member).update(role=Membership.Role.ADMIN)
+        self.login(self.member)
+        response = self.client.post(self.url)
+        self.assertContains(response, "Mo Lid is de behandelaar van 1 plan in dit team.")
+        owner_m = Membership.objects.get(team=self.team, user=self.owner)
+        response = self.client.post(self.url, {"new_owner": owner_m.pk})
+        self.assertRedirects(response, "/dashboard/", fetch_redirect_response=False)
+        self.plan.refresh_from_db()
+        self.assertEqual(self.plan.owner, self.owner)
+        entry = self.plan.log.get(action=AccessLog.Action.TRANSFER)
+        self.assertEqual((entry.actor, entry.actor_role), (self.member, "admin"))

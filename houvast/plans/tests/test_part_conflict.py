@@ -1,5 +1,7 @@
 """Two people editing the same part: the second save never silently overwrites the first."""
 
+import re
+
 from django.urls import reverse
 
 from ..models import PlanSection
@@ -32,7 +34,39 @@ class ConflictTestCase(PlanTestCase):
         self.assertEqual(response.status_code, 409)
         self.assertContains(response, "Tekst van de patiënt", status_code=409)
         self.assertContains(response, "Tekst van de behandelaar", status_code=409)
-        self.assertContains(response, 'name="version" value="1"', status_code=409)
+        # The form keeps the version it started from; only the explicit choice carries the new one.
+        self.assertContains(response, 'name="version" value="0"', status_code=409)
+        self.assertContains(response, 'name="overwrite" value="1"', status_code=409)
+
+    def test_plain_bewaren_after_a_conflict_shows_it_again(self):
+        """The attack of issue 11 item 11: press the ordinary "Bewaren" on the conflict page."""
+        response = self.client.post(self.url, {"version": "0", "keep": "Tekst van de behandelaar"})
+        version = re.search(r'name="version" value="(-?\d+)"', response.content.decode()).group(1)
+        again = self.client.post(self.url, {"version": version, "keep": "Tekst van de behandelaar"})
+        self.assertContains(again, "Iemand anders heeft dit deel net aangepast", status_code=409)
+        self.assertEqual(
+            PlanSection.objects.get(plan=self.plan, key="about").data["keep"], "Tekst van de patiënt"
+        )
+
+    def test_plain_bewaren_after_an_autosave_conflict_shows_it_again(self):
+        self.client.post(self.url, {"version": "0", "keep": "Tekst van de behandelaar"}, **AJAX)
+        again = self.client.post(self.url, {"version": "0", "keep": "Tekst van de behandelaar"})
+        self.assertEqual(again.status_code, 409)
+        self.assertEqual(
+            PlanSection.objects.get(plan=self.plan, key="about").data["keep"], "Tekst van de patiënt"
+        )
+
+    def test_keep_mine_overwrites_only_the_version_that_was_shown(self):
+        self.client.post(self.url, {"version": "0", "keep": "Tekst van de behandelaar"})
+        self.login(self.patient)
+        self.client.post(self.url, {"version": "1", "keep": "Nog een tekst van de patiënt"})
+        self.login(self.owner)
+        mine = {"version": "0", "overwrite": "1", "keep": "Tekst van de behandelaar"}
+        self.assertEqual(self.client.post(self.url, mine).status_code, 409)
+        mine["overwrite"] = "2"
+        self.assertEqual(self.client.post(self.url, mine).status_code, 302)
+        row = PlanSection.objects.get(plan=self.plan, key="about")
+        self.assertEqual((row.data["keep"], row.version), ("Tekst van de behandelaar", 3))
 
     def test_choosing_my_text_saves_it_on_top_of_the_new_version(self):
         self.client.post(self.url, {"version": "0", "keep": "Tekst van de behandelaar"})

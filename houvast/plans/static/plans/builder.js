@@ -1,7 +1,8 @@
 // Autosave for a part of the plan: saves a moment after typing stops. A save that answers 409
-// (someone else saved in between) stops autosaving and shows their text; the user chooses. An answer
-// that is not ours (a login page after the session ended, a 403 for a stale CSRF token) stops autosaving
-// too and says so; the text stays on the page and the leave-page guard keeps protecting it.
+// (someone else saved in between) stops autosaving and shows their text; the user chooses, and a
+// plain "Bewaren" shows the conflict again. An answer that is not ours (a login page after the session
+// ended, a 403 for a stale CSRF token) stops autosaving too and says so; the text stays on the page and
+// the leave-page guard keeps protecting it.
 document.addEventListener("DOMContentLoaded", () => {
   // After a post that could not be saved, start at the error summary, so every reader hears it first.
   const summary = document.querySelector("[data-error-summary]");
@@ -76,8 +77,8 @@ document.addEventListener("DOMContentLoaded", () => {
         showNudges(data.nudges || {});
         say(form.dataset.textSaved);
       } else if (response.status === 409) {
+        // The form keeps its own version: only the button "Mijn tekst bewaren" may overwrite theirs.
         paused = true;
-        version.value = data.version;
         conflictRegion.innerHTML = data.html;
         say(form.dataset.textConflict);
         const heading = conflictRegion.querySelector("h2");

@@ -1,0 +1,78 @@
+"""Retention: one daily purge of everything kept longer than needed (`manage.py purge_expired`).
+
+Each kind has its own setting (days, see settings.py and docs/security.md) and its own function in
+the app that owns the data; this module only calls them by path (no import of the apps), plus the
+two kinds that belong to libraries: login attempts (django-axes) and finished task rows.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django_tasks import default_task_backend, task
+
+PURGERS = [
+    ("survey_answers", "houvast.surveys.retention.purge_answers_of_ended_rounds"),
+    ("workshop_sessions", "houvast.workshops.retention.purge_ended_sessions"),
+    ("plan_share_links", "houvast.plans.retention.purge_share_links"),
+    ("card_share_links", "houvast.cards.retention.purge_share_links"),
+    ("team_invitations", "houvast.accounts.retention.purge_invitations"),
+    ("plan_invitations", "houvast.plans.retention.purge_invitations"),
+    ("login_attempts", "houvast.lib.retention.purge_login_attempts"),
+    ("finished_tasks", "houvast.lib.retention.purge_finished_tasks"),
+    ("access_log_of_deleted_plans", "houvast.plans.retention.purge_access_log"),
+]
+RUN_EVERY = timedelta(days=1)
+
+
+def cutoff(days, now=None):
+    """The moment before which data of this kind is no longer kept."""
+    return (now or timezone.now()) - timedelta(days=days)
+
+
+def purge_all(now=None):
+    """Run every purge once; returns {kind: rows removed}. Safe to run twice at once (plain DELETEs)."""
+    now = now or timezone.now()
+    return {kind: import_string(path)(now) for kind, path in PURGERS}
+
+
+def purge_login_attempts(now):
+    """django-axes rows hold the address, user agent and username of every login attempt."""
+    from axes.models import AccessAttempt, AccessFailureLog
+    from axes.models import AccessLog as LoginLog
+
+    before = cutoff(settings.LOGIN_ATTEMPTS_RETENTION_DAYS, now)
+    return sum(
+        model.objects.filter(attempt_time__lt=before).delete()[0]
+        for model in (AccessAttempt, AccessFailureLog, LoginLog)
+    )
+
+
+def purge_finished_tasks(now):
+    """Task rows hold their arguments (addresses, ids); finished ones are no longer needed."""
+    from django_tasks_db.models import DBTaskResult
+
+    before = cutoff(settings.FINISHED_TASKS_RETENTION_DAYS, now)
+    finished = DBTaskResult.objects.filter(status__in=["SUCCESSFUL", "FAILED"], finished_at__lt=before)
+    return finished.delete()[0]
+
+
+@task()
+def purge_expired(reschedule=True):
+    """The daily run; then plan the next one (only on a backend that can defer)."""
+    counts = purge_all()
+    if reschedule:
+        schedule_purge()
+    return counts
+
+
+def schedule_purge():
+    """Make sure one purge run is waiting in the queue."""
+    if not default_task_backend.supports_defer:
+        return
+    from django_tasks_db.models import DBTaskResult
+
+    if DBTaskResult.objects.filter(task_path=purge_expired.module_path, status="READY").exists():
+        return
+    purge_expired.using(run_after=timezone.now() + RUN_EVERY).enqueue()
