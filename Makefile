@@ -71,7 +71,8 @@ test: install browser-deps messages
 	$(DEV_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(DEV_ENV) $(PY) manage.py check_content
 	$(DEV_ENV) $(PY) manage.py check_translations
-	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadfile
+	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadfile houvast
+	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadfile tests
 
 bench: install messages
 	$(DEV_ENV) $(PY) bench/run_all.py

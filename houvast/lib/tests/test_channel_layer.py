@@ -3,12 +3,19 @@ runs at most once per interval instead of on every receive."""
 
 import asyncio
 import time
+from concurrent.futures import ThreadPoolExecutor
 from unittest import mock
 
 from django.test import SimpleTestCase
 
 from houvast.lib import channel_layer
 from houvast.lib.channel_layer import LocalChannelLayer
+
+
+def run_in_own_loop(coroutine):
+    """Run in a thread of its own: the test process may already run an event loop (browser tests)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
 
 
 class LocalChannelLayerTests(SimpleTestCase):
@@ -30,7 +37,7 @@ class LocalChannelLayerTests(SimpleTestCase):
                 received = [await layer.receive(name) for name in channels]
             return received, walks
 
-        received, walks = asyncio.run(run())
+        received, walks = run_in_own_loop(run())
         self.assertEqual(len(received), 200)
         self.assertEqual(received[0]["text"], "hallo")
         self.assertLessEqual(len(walks), 1)
@@ -44,4 +51,4 @@ class LocalChannelLayerTests(SimpleTestCase):
             layer._clean_expired()
             return name in layer.channels
 
-        self.assertFalse(asyncio.run(run()))
+        self.assertFalse(run_in_own_loop(run()))
