@@ -223,6 +223,7 @@ AXES_USERNAME_CALLABLE = "houvast.accounts.lockout.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "houvast.lib.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "houvast.accounts.lockout.client_description"
 OTP_TOTP_ISSUER = "Houvast"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 EMAIL_CONFIRM_MAX_AGE = 60 * 60 * 24 * 3
@@ -358,12 +359,32 @@ EMAIL_OUTBOX_DIR = Path(os.environ.get("EMAIL_OUTBOX_DIR", VAR_DIR / "outbox"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Houvast <noreply@houvast.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Logs: never an IP address, a token from a URL or a key (houvast/lib/logs.py redacts every line);
+# uvicorn's own access log is off, ours writes method, masked path, status and duration.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'text' or 'json', not {LOG_FORMAT!r}")
+ACCESS_LOG = envbool("ACCESS_LOG", "True")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "houvast.lib.logs.RedactFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "houvast.lib.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": LOG_FORMAT}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # uvicorn's loggers get our handler (its WebSocket lines name the client); its access log is off.
+        "uvicorn": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        # Django's own default handlers (console in DEBUG, error mails) are replaced by ours.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
         "django.channels.server": {"level": "WARNING"},
         # WeasyPrint reports every rendering step at INFO; only its warnings matter.
         "weasyprint": {"level": "WARNING"},
