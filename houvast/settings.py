@@ -214,10 +214,15 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Lockout rules (houvast/accounts/lockout.py): per address and account, per address over all accounts,
+# per account over all addresses; a browser the owner logged in with before is exempt from these three.
+AXES_HANDLER = "houvast.accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_ADDRESS_FAILURE_LIMIT = envint("AXES_ADDRESS_FAILURE_LIMIT", "20")
+AXES_ACCOUNT_FAILURE_LIMIT = envint("AXES_ACCOUNT_FAILURE_LIMIT", "50")
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-# Lock an account after repeated failures; the pair keeps axes' IP-aware check satisfied.
-AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
+# The order matters: LockoutHandler reads the counts as (pair, address, account).
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "houvast.accounts.lockout.lockout_username"
 AXES_CLIENT_IP_CALLABLE = "houvast.lib.ratelimit.client_address"

@@ -24,6 +24,7 @@ from houvast.lib.ratelimit import client_key, hit
 
 from .emails import send_confirm_email
 from .forms import PasswordResetForm, SettingsForm, SignupForm
+from .lockout import remember_device
 from .models import OrganisationMembership, User
 from .tokens import read_confirm_token
 from .two_factor import has_device, organisation_requires
@@ -149,8 +150,11 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        user = form.get_user()
+        response = self._next_step(super().form_valid(form), form.get_user())
+        remember_device(self.request, response, form.get_user())
+        return response
+
+    def _next_step(self, response, user):
         if has_device(user):
             target = reverse("accounts:verify_2fa") + "?" + urlencode({"next": self.get_success_url()})
             return HttpResponseRedirect(target)
