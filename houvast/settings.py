@@ -383,9 +383,9 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
-        # uvicorn's loggers get our handler (its WebSocket lines name the client); its access log is off.
-        "uvicorn": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "uvicorn.error": {"level": "INFO"},
+        # uvicorn's loggers get our handler (its WebSocket lines name the client), their levels stay as
+        # uvicorn's --log-level set them; its access log is off.
+        "uvicorn": {"handlers": ["console"], "propagate": False},
         "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
         # Django's own default handlers (console in DEBUG, error mails) are replaced by ours.
         "django": {"handlers": [], "level": "INFO", "propagate": True},
