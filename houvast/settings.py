@@ -1,5 +1,6 @@
 """Houvast settings: one file, driven by environment variables with safe defaults."""
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -52,6 +53,26 @@ ALLOWED_HOSTS = [
 ]
 CSRF_TRUSTED_ORIGINS = [SITE_URL]
 
+
+def _trusted_proxies(value):
+    """TRUSTED_PROXIES: the load balancers' addresses or networks, comma-separated. Only a request that
+    comes straight from one of them has its X-Forwarded-For read, from the right: the client is the
+    right-most address that is not a trusted proxy, so an address a client writes in the header itself
+    is never believed. Empty: the header is ignored and the connecting address is the client."""
+    entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+    for entry in entries:
+        try:
+            ipaddress.ip_network(entry, strict=False)
+        except ValueError as e:
+            raise ImproperlyConfigured(
+                f"TRUSTED_PROXIES holds addresses or networks such as 10.0.0.5 or 10.0.0.0/24, not {entry!r}"
+                + (" ('*' would believe any X-Forwarded-For a visitor sends)" if entry == "*" else "")
+            ) from e
+    return entries
+
+
+TRUSTED_PROXIES = _trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
+
 INSTALLED_APPS = [
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -78,6 +99,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "houvast.lib.headers.PermissionsPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "houvast.lib.compression.SafeGZipMiddleware",
@@ -92,6 +114,7 @@ MIDDLEWARE = [
     "houvast.cards.handover.HandOverMiddleware",
     "houvast.accounts.middleware.PrivatePagesNotStoredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "houvast.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -201,20 +224,31 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Lockout rules (houvast/accounts/lockout.py): per address and account, per address over all accounts,
+# per account over all addresses; a browser the owner logged in with before is exempt from these three.
+AXES_HANDLER = "houvast.accounts.lockout.LockoutHandler"
 AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", "5")
+AXES_ADDRESS_FAILURE_LIMIT = envint("AXES_ADDRESS_FAILURE_LIMIT", "20")
+AXES_ACCOUNT_FAILURE_LIMIT = envint("AXES_ACCOUNT_FAILURE_LIMIT", "50")
 AXES_COOLOFF_TIME = timedelta(minutes=15)
-# Lock an account after repeated failures; the pair keeps axes' IP-aware check satisfied.
-AXES_LOCKOUT_PARAMETERS = ["username", ["ip_address", "username"]]
+# The order matters: LockoutHandler reads the counts as (pair, address, account).
+AXES_LOCKOUT_PARAMETERS = [["ip_address", "username"], "ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_CALLABLE = "houvast.accounts.lockout.lockout_username"
+AXES_CLIENT_IP_CALLABLE = "houvast.lib.ratelimit.client_address"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
+AXES_CLIENT_STR_CALLABLE = "houvast.accounts.lockout.client_description"
 OTP_TOTP_ISSUER = "Houvast"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 2
 EMAIL_CONFIRM_MAX_AGE = 60 * 60 * 24 * 3
 INVITATION_MAX_AGE_DAYS = 14
 
+# Sessions slide (4 hours after the last request) and also end SESSION_MAX_HOURS after logging in,
+# however busy they are (houvast/accounts/sessions.py).
+SESSION_ENGINE = "houvast.accounts.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 4
+SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", "12")
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -235,6 +269,35 @@ if not DEBUG:
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
     if envbool("BEHIND_PROXY", "False"):
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Browser features no page of ours uses are switched off (houvast/lib/headers.py).
+PERMISSIONS_POLICY_FEATURES = [
+    "accelerometer",
+    "autoplay",
+    "bluetooth",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "encrypted-media",
+    "fullscreen",
+    "gamepad",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "idle-detection",
+    "local-fonts",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "picture-in-picture",
+    "publickey-credentials-get",
+    "screen-wake-lock",
+    "serial",
+    "usb",
+    "web-share",
+    "xr-spatial-tracking",
+]
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -311,12 +374,32 @@ EMAIL_OUTBOX_DIR = Path(os.environ.get("EMAIL_OUTBOX_DIR", VAR_DIR / "outbox"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Houvast <noreply@houvast.local>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Logs: never an IP address, a token from a URL or a key (houvast/lib/logs.py redacts every line);
+# uvicorn's own access log is off, ours writes method, masked path, status and duration.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be 'text' or 'json', not {LOG_FORMAT!r}")
+ACCESS_LOG = envbool("ACCESS_LOG", "True")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "houvast.lib.logs.RedactFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "houvast.lib.logs.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact"], "formatter": LOG_FORMAT}
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # uvicorn's loggers get our handler (its WebSocket lines name the client), their levels stay as
+        # uvicorn's --log-level set them; its access log is off.
+        "uvicorn": {"handlers": ["console"], "propagate": False},
+        "uvicorn.access": {"handlers": [], "level": "CRITICAL", "propagate": False},
+        # Django's own default handlers (console in DEBUG, error mails) are replaced by ours.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
         "django.channels.server": {"level": "WARNING"},
         # WeasyPrint reports every rendering step at INFO; only its warnings matter.
         "weasyprint": {"level": "WARNING"},

@@ -8,8 +8,6 @@ from houvast.lib.forms import EmailAddressField
 
 from .models import Membership, Organisation, Team, User
 
-DUPLICATE_EMAIL = _("Met dit e-mailadres is al een account. Log in of herstel je wachtwoord.")
-
 
 class SignupForm(forms.Form):
     name = forms.CharField(label=_("Je naam"), max_length=150)
@@ -29,10 +27,8 @@ class SignupForm(forms.Form):
     )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError(DUPLICATE_EMAIL)
-        return email
+        # No "this address has an account" here: that would tell anyone who has an account (views.signup).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean(self):
         data = super().clean()

@@ -1,8 +1,11 @@
 from urllib.parse import urlencode
 
+from django.conf import settings
+from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 
 class UserLanguageMiddleware:
@@ -82,3 +85,24 @@ class PrivatePagesNotStoredMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             response["Cache-Control"] = "private, no-store"
         return response
+
+
+class SessionLifetimeMiddleware:
+    """Say why someone has to log in again when their session reached SESSION_MAX_HOURS
+    (houvast/accounts/sessions.py ends it; this only explains)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and not user.is_authenticated and getattr(request.session, "ended_by_age", False):
+            messages.info(
+                request,
+                _(
+                    "Je was %(hours)s uur ingelogd. Om je gegevens te beschermen, vragen we je "
+                    "daarna altijd opnieuw in te loggen."
+                )
+                % {"hours": settings.SESSION_MAX_HOURS},
+            )
+        return self.get_response(request)

@@ -55,6 +55,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.name or self.email
 
     @property
+    def signup_unfinished(self):
+        """Signed up, but the link in the confirmation mail was never used: the account cannot log in yet."""
+        return not self.is_active and not self.email_confirmed and self.last_login is None
+
+    @property
     def is_professional(self):
         return self.kind == self.Kind.PROFESSIONAL
 

@@ -8,6 +8,7 @@ urlpatterns = [
     path("inloggen/", views.login_view, name="login"),
     path("uitloggen/", views.LogoutView.as_view(), name="logout"),
     path("aanmelden/", views.signup, name="signup"),
+    path("aanmelden/verstuurd/", views.signup_done, name="signup_done"),
     path("bevestigen/<str:token>/", views.confirm_email, name="confirm_email"),
     path("bevestigen-opnieuw/", views.resend_confirmation, name="resend_confirmation"),
     path("instellingen/", views.account_settings, name="settings"),

@@ -1,5 +1,6 @@
 """Sign up, email confirmation, log in, account settings and password flows."""
 
+import hashlib
 from urllib.parse import urlencode
 
 from axes.utils import reset as axes_reset
@@ -9,6 +10,7 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.hashers import make_password
 from django.core import signing
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -22,8 +24,9 @@ from django.views.decorators.http import require_POST
 from houvast.lib.emails import MailNotSent
 from houvast.lib.ratelimit import client_key, hit
 
-from .emails import send_confirm_email
+from .emails import send_confirm_email, send_signup_existing
 from .forms import PasswordResetForm, SettingsForm, SignupForm
+from .lockout import remember_device
 from .models import OrganisationMembership, User
 from .tokens import read_confirm_token
 from .two_factor import has_device, organisation_requires
@@ -42,43 +45,54 @@ def safe_next(request, fallback="dashboard"):
     return reverse(fallback)
 
 
+SIGNUPS_PER_HOUR = 10
+MAILS_PER_ADDRESS_PER_HOUR = 3
+
+
 def signup(request):
     if request.user.is_authenticated:
         return redirect(safe_next(request))
     if request.method == "POST":
         form = SignupForm(request.POST)
         if form.is_valid():
-            user = User.objects.create_user(
-                email=form.cleaned_data["email"],
-                password=form.cleaned_data["password1"],
-                name=form.cleaned_data["name"],
-                language=translation.get_language() or settings.LANGUAGE_CODE,
-            )
-            login(request, user, backend=MODEL_BACKEND)
+            if not hit("signup", client_key(request), SIGNUPS_PER_HOUR, 60 * 60):
+                return _rate_limited(request)
             try:
-                send_confirm_email(user)
+                _sign_up(form.cleaned_data, safe_next(request))
             except MailNotSent:
-                messages.warning(
-                    request,
-                    _(
-                        "Welkom bij Houvast! Je account is aangemaakt, maar de e-mail om je adres "
-                        "te bevestigen kon nu niet worden verstuurd. Vraag hem over een paar minuten "
-                        "opnieuw aan."
-                    ),
-                )
-                return redirect(safe_next(request))
-            messages.success(
-                request,
-                _(
-                    "Welkom bij Houvast! We hebben een e-mail gestuurd naar %(email)s. "
-                    "Klik op de link om je adres te bevestigen."
-                )
-                % {"email": user.email},
-            )
-            return redirect(safe_next(request))
+                form.add_error(None, MAIL_NOT_SENT)
+            else:
+                return redirect("accounts:signup_done")
     else:
         form = SignupForm(initial={"email": request.GET.get("email", "")})
     return render(request, "accounts/signup.html", {"form": form, "next": safe_next(request, "dashboard")})
+
+
+def _sign_up(data, next_url):
+    """The same answer whether or not the address has an account, so sign-up reveals nothing: a new (or
+    never finished) sign-up gets a link that finishes it; the owner of an existing account gets a note."""
+    email = data["email"]
+    existing = User.objects.filter(email__iexact=email).first()
+    address_key = hashlib.sha256(email.encode()).hexdigest()
+    may_mail = hit("signup-mail", address_key, MAILS_PER_ADDRESS_PER_HOUR, 60 * 60)
+    if existing is None or existing.signup_unfinished:
+        user = existing or User(email=email)
+        user.name = data["name"]
+        user.language = translation.get_language() or settings.LANGUAGE_CODE
+        user.is_active = False
+        user.set_password(data["password1"])
+        user.save()
+        if may_mail:
+            send_confirm_email(user, next_url)
+    else:
+        make_password(data["password1"])  # the same work as for a new account: the timing tells nothing
+        if may_mail:
+            send_signup_existing(existing, next_url)
+
+
+def signup_done(request):
+    hours = settings.EMAIL_CONFIRM_MAX_AGE // 3600
+    return render(request, "accounts/signup_done.html", {"hours": hours})
 
 
 def confirm_email(request, token):
@@ -88,9 +102,17 @@ def confirm_email(request, token):
         return render(request, "accounts/confirm_email.html", {"problem": "expired"}, status=410)
     except signing.BadSignature:
         return render(request, "accounts/confirm_email.html", {"problem": "invalid"}, status=404)
-    updated = User.objects.filter(pk=user_id, email__iexact=email).update(email_confirmed=True)
-    if not updated:
+    user = User.objects.filter(pk=user_id, email__iexact=email).first()
+    if user is None:
         return render(request, "accounts/confirm_email.html", {"problem": "invalid"}, status=404)
+    if user.signup_unfinished:
+        # The link proves the address: the account opens now, once; later clicks only confirm.
+        user.is_active = user.email_confirmed = True
+        user.save(update_fields=["is_active", "email_confirmed"])
+        login(request, user, backend=MODEL_BACKEND)
+        messages.success(request, _("Welkom bij Houvast! Je adres is bevestigd en je account is klaar."))
+        return redirect(safe_next(request))
+    User.objects.filter(pk=user.pk).update(email_confirmed=True)
     return render(request, "accounts/confirm_email.html", {"problem": None})
 
 
@@ -149,8 +171,11 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        user = form.get_user()
+        response = self._next_step(super().form_valid(form), form.get_user())
+        remember_device(self.request, response, form.get_user())
+        return response
+
+    def _next_step(self, response, user):
         if has_device(user):
             target = reverse("accounts:verify_2fa") + "?" + urlencode({"next": self.get_success_url()})
             return HttpResponseRedirect(target)

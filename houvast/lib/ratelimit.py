@@ -1,5 +1,7 @@
 """A small fixed-window rate limit on the shared cache (Redis at scale)."""
 
+import hashlib
+
 from django.core.cache import cache
 
 
@@ -15,9 +17,14 @@ def hit(scope, key, limit, window_seconds):
     return count <= limit
 
 
+def client_address(request):
+    """The client's address, as the ASGI server determined it: behind a load balancer listed in
+    TRUSTED_PROXIES, uvicorn has already taken it from X-Forwarded-For (right-most untrusted entry,
+    `manage.py serve` passes the setting on); otherwise it is the address that connected.
+    Every limit (these counters and django-axes) asks this one function."""
+    return request.META.get("REMOTE_ADDR", "")
+
+
 def client_key(request):
     """An opaque key for the client, used only in the cache and never stored in the database."""
-    import hashlib
-
-    address = request.META.get("REMOTE_ADDR", "")
-    return hashlib.sha256(address.encode()).hexdigest()[:32]
+    return hashlib.sha256(client_address(request).encode()).hexdigest()[:32]

@@ -70,3 +70,18 @@ class EmailUrlTests(SimpleTestCase):
     def test_tests_hash_passwords_fast(self):
         result = start_django(code="print(settings.PASSWORD_HASHERS[0])", DEBUG="True")
         self.assertEqual(result.stdout.strip(), MD5, result.stderr)
+
+
+class TrustedProxiesSettingTests(SimpleTestCase):
+    def test_a_star_is_refused(self):
+        result = start_django(DEBUG="True", TRUSTED_PROXIES="*")
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("would believe any X-Forwarded-For", result.stderr)
+
+    def test_a_typo_is_refused(self):
+        result = start_django(DEBUG="True", TRUSTED_PROXIES="10.0.0.300")
+        self.assertIn("TRUSTED_PROXIES holds addresses or networks", result.stderr)
+
+    def test_addresses_and_networks_are_accepted(self):
+        result = start_django(DEBUG="True", TRUSTED_PROXIES="10.0.0.5, 10.1.0.0/16,::1")
+        self.assertEqual(result.stdout.strip(), "started", result.stderr)

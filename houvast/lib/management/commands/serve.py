@@ -5,6 +5,7 @@ import os
 import signal
 import sys
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
@@ -23,18 +24,7 @@ class Command(BaseCommand):
     def handle(self, host, port, workers, reload, **options):
         python = sys.executable
         call_command("schedule_periodic", verbosity=0)
-        server = [
-            python,
-            "-m",
-            "uvicorn",
-            "houvast.asgi:application",
-            "--host",
-            host,
-            "--port",
-            str(port),
-            "--no-server-header",
-            "--proxy-headers",
-        ]
+        server = uvicorn_command(python, host, port)
         if reload:
             server += ["--reload", "--reload-include", "*.html", "--reload-include", "*.yaml"]
         children = [Child("uvicorn", server)]
@@ -54,3 +44,23 @@ class Command(BaseCommand):
         signal.signal(signal.SIGTERM, stop)
         supervise(children, lambda: stopping)
         self.stdout.write("Houvast is gestopt.")
+
+
+def uvicorn_command(python, host, port):
+    """The uvicorn command line: no access log of its own (houvast/lib/logs.py writes one without
+    addresses or tokens) and X-Forwarded-For read only from TRUSTED_PROXIES."""
+    command = [
+        python,
+        "-m",
+        "uvicorn",
+        "houvast.asgi:application",
+        "--host",
+        host,
+        "--port",
+        str(port),
+        "--no-server-header",
+        "--no-access-log",
+    ]
+    if settings.TRUSTED_PROXIES:
+        return [*command, "--proxy-headers", "--forwarded-allow-ips", ",".join(settings.TRUSTED_PROXIES)]
+    return [*command, "--no-proxy-headers"]

@@ -1,0 +1,39 @@
+"""Sessions with an absolute end: SESSION_MAX_HOURS after logging in, a session is over, even if it was
+used a minute ago. The sliding SESSION_COOKIE_AGE still ends a session that is left alone earlier.
+
+The check sits in the session store, so it holds for every reader of the session: views, and the
+WebSocket consumers (Channels reads the same store)."""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
+
+LOGGED_IN_AT = "_houvast_logged_in_at"
+
+
+def remember_login_time(sender, request, user, **kwargs):
+    """Connected to `user_logged_in`: every login (password, sign-up, test client) starts the clock."""
+    if request is not None and hasattr(request, "session"):
+        request.session[LOGGED_IN_AT] = int(time.time())
+
+
+class SessionStore(DatabaseSessionStore):
+    ended_by_age = False
+
+    def load(self):
+        data = super().load()
+        if SESSION_KEY in data and self._too_old(data.get(LOGGED_IN_AT)):
+            # A session from before this rule has no login time: it is ended too, to be safe.
+            self.delete()
+            self._session_key = None
+            self.ended_by_age = True
+            return {}
+        return data
+
+    @staticmethod
+    def _too_old(logged_in_at):
+        if not isinstance(logged_in_at, int):
+            return True
+        return time.time() - logged_in_at > settings.SESSION_MAX_HOURS * 3600
