@@ -177,7 +177,10 @@ if REDIS_URL:
         }
     }
 else:
-    CHANNEL_LAYERS = {"default": {"BACKEND": "houvast.lib.channel_layer.LocalChannelLayer"}}
+    # A burst of changes to a hall of 500 must not overflow a socket's queue (channels' default is 100).
+    CHANNEL_LAYERS = {
+        "default": {"BACKEND": "houvast.lib.channel_layer.LocalChannelLayer", "CONFIG": {"capacity": 1000}}
+    }
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background tasks: the database queue, worked by `manage.py db_worker`.
