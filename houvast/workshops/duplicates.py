@@ -94,6 +94,8 @@ def find_duplicates(notes, limit=MAX_SHOWN):
                 pairs.add((other, position))
             prefixes[word].append(position)
     for first, second in sorted(pairs):
+        if len(found) >= limit:
+            break  # only `limit` are shown: the rest need not be compared
         a, a_text, a_words = distinct[first]
         b, b_text, b_words = distinct[second]
         if _looks_alike(a_text, b_text, a_words, b_words):
