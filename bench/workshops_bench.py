@@ -423,7 +423,8 @@ def main():
                     cold_p50, warm_p50 = statistics.median(cold), statistics.median(warm)
                     print(f"  participant stage, {NOTES} post-its on the sorting board: new revision p50 "
                           f"{cold_p50:.1f} ms = {cold_p50 / bare_p50:.1f}x bare; "
-                          f"rendered revision p50 {warm_p50:.1f} ms = {warm_p50 / bare_p50:.1f}x bare")  # fmt: skip
+                          f"rendered revision p50 {warm_p50:.1f} ms = "
+                          f"{warm_p50 / bare_p50:.1f}x bare")  # fmt: skip
                     print(header)
                 r = asyncio.run(measure(urls, cookies, size, servers))
             finally:
