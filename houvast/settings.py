@@ -181,7 +181,13 @@ else:
     CHANNEL_LAYERS = {
         "default": {"BACKEND": "houvast.lib.channel_layer.LocalChannelLayer", "CONFIG": {"capacity": 1000}}
     }
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Rendered stages and post-its of a live session are cached: room for a hall's board (default 300).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 # Background tasks: the database queue, worked by `manage.py db_worker`.
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")

@@ -47,8 +47,14 @@ def _registry_key(code, audience, language):
     return f"workshop-audience:{code}:{audience}:{language}"
 
 
+# Audiences with a socket in this process, by session code: exact, and never evicted like a cache entry.
+_LOCAL_SCREENS = {}
+
+
 def register_screen(code, audience, language):
-    """Remember that this audience in this language has a screen open, so changes are rendered for it."""
+    """Remember that this audience in this language has a screen open, so changes are rendered for it:
+    in this process, and in the cache for the other app processes (Redis at scale)."""
+    _LOCAL_SCREENS.setdefault(code, set()).add((audience, language))
     cache.set(_registry_key(code, audience, language), 1, REGISTRY_SECONDS)
 
 
@@ -59,7 +65,8 @@ def connected_audiences(code):
         for language in languages()
     }
     found = cache.get_many(list(keys))
-    return [keys[key] for key in keys if key in found]
+    local = _LOCAL_SCREENS.get(code, set())
+    return [pair for key, pair in keys.items() if key in found or pair in local]
 
 
 def _send(group, payload):

@@ -206,3 +206,10 @@ class PublishTests(BaseTestCase):
         regions = message["ops"][-1]["html"]
         self.assertIn('id="column-title-rarely"', regions)
         self.assertIn("(1)", regions)
+
+    def test_a_full_cache_does_not_make_a_change_miss_the_screens_of_this_process(self):
+        client, _participant = self.people[0]
+        cache.clear()  # as when the cache culled the note of which audiences have a screen open
+        self.add(client, "Na een volle cache")
+        [message] = self.everyone.messages()
+        self.assertIn("Na een volle cache", message["ops"][0]["html"])
