@@ -329,6 +329,12 @@ def my_plan_context(actor, step):
     }
 
 
+# A participant's own post-its that are still hidden from the others: their personal part of both steps.
+MY_HIDDEN_NOTES = {
+    "personal_template": "workshops/kinds/_my_hidden_notes.html",
+    "personal_context": my_hidden_context,
+    "has_personal": _hidden_pending,
+}
 NOTE_ACTIONS = {
     "note.add": Action(note_add),
     "note.delete": Action(note_delete),
@@ -356,9 +362,7 @@ register(
         note_template="workshops/kinds/_interventies_note.html",
         note_parent=notes_list_id,
         regions="workshops/kinds/_interventies_regions.html",
-        personal_template="workshops/kinds/_my_hidden_notes.html",
-        personal_context=my_hidden_context,
-        has_personal=_hidden_pending,
+        **MY_HIDDEN_NOTES,
     )
 )
 register(
@@ -370,9 +374,7 @@ register(
         note_template="workshops/kinds/_cluster_note.html",
         note_parent=column_list_id,
         regions="workshops/kinds/_cluster_regions.html",
-        personal_template="workshops/kinds/_my_hidden_notes.html",
-        personal_context=my_hidden_context,
-        has_personal=_hidden_pending,
+        **MY_HIDDEN_NOTES,
     )
 )
 register(
