@@ -6,6 +6,7 @@ import json
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
+from django.test import override_settings
 from django.test.signals import template_rendered
 from django.urls import reverse
 
@@ -57,6 +58,9 @@ class RenderCounter:
             self.count += 1
 
 
+# The listeners below are channels of the in-process layer; what is tested is what is rendered and to which
+# group it goes, on every database (the Redis layer is covered by test_consumer and the two-process e2e).
+@override_settings(CHANNEL_LAYERS={"default": {"BACKEND": "houvast.lib.channel_layer.LocalChannelLayer"}})
 class PublishTests(BaseTestCase):
     def setUp(self):
         super().setUp()
