@@ -74,7 +74,7 @@ test: install browser-deps messages
 	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadfile houvast
 	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadfile tests
 
-bench: install messages
+bench: install messages static
 	$(DEV_ENV) $(PY) bench/run_all.py
 
 clean:
