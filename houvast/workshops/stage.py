@@ -5,12 +5,14 @@ revision and cached; what belongs to one participant only (their dots, their pla
 post-its) comes from the step kind's personal template and fills the stage's empty places (slots).
 """
 
+import hashlib
 import re
 
 from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from . import engine
 from .kinds import get_kind
@@ -44,7 +46,9 @@ def audience_actor(session, audience):
     )
 
 
-def stage_context(actor, projector=False):
+def stage_context(actor, projector=False, with_step=True):
+    """What _stage.html needs. `with_step` False leaves out the step's own context (the post-its, the
+    suggestions) for a render whose step part comes from the cache: only the kind's frame context."""
     session = actor.session
     actor.on_projector = projector or actor.on_projector
     werkvorm = engine.werkvorm_of(session)
@@ -76,6 +80,10 @@ def stage_context(actor, projector=False):
     }
     if actor.shared:
         ctx["csrf_token"] = CSRF_PLACEHOLDER
+    if kind and kind.frame_context:
+        ctx.update(kind.frame_context(actor, step))
+    if not with_step:
+        return ctx
     if kind and kind.context:
         ctx.update(kind.context(actor, step))
     if actor.shared and kind is not None and kind.note_template and "notes" in ctx:
@@ -107,9 +115,35 @@ def has_personal(session, kind):
     return bool(kind and kind.personal_template and kind.has_personal and kind.has_personal(session))
 
 
+def board_fingerprint(session):
+    """Every post-it of the session as it stands (id, version, place, hidden, merged), in a short hash:
+    one narrow query, no model instances. A change to a post-it's text, column or reasons bumps its
+    version; hiding, revealing, merging and splitting change the other columns."""
+    rows = session.notes.order_by("pk").values_list(
+        "pk", "version", "step_key", "column", "position", "hidden", "merged_into_id"
+    )
+    return hashlib.blake2b(repr(list(rows)).encode(), digest_size=12).hexdigest()
+
+
+def step_body_key(session, kind, audience, language):
+    """The cache key of a post-it step's own part for an audience, or None for other kinds. Besides the
+    post-its, the part shows only session settings that are in the key; a timer change, a join or a new
+    revision elsewhere in the session leaves it as it is."""
+    if kind is None or not kind.note_template:
+        return None
+    state = session.state or {}
+    return (
+        f"workshop-step-body:{session.pk}:{session.step_index}:{session.status}:{audience}:{language}:"
+        f"{int(session.hide_notes)}{int(bool(state.get('revealed')))}{int(session.shared_screen)}:"
+        f"{board_fingerprint(session)}"
+    )
+
+
 def render_shared(session, audience, language):
     """The stage as everyone in this audience sees it, rendered once per revision (the facilitator's, with
-    the live participant count, each time: there is one facilitator)."""
+    the live participant count, each time: there is one facilitator). On a post-it step, the step's own
+    part is rendered once per state of the post-its: a new revision that left them alone (the timer, a
+    setting) renders only the frame around it."""
     # The revision changes with every change made through the engine; the step and status are in the key
     # too, for changes made outside it (an operator, a test).
     key = (
@@ -119,7 +153,16 @@ def render_shared(session, audience, language):
     html = cache.get(key) if audience != "facilitator" else None
     if html is None:
         with translation.override(language):
-            ctx = stage_context(audience_actor(session, audience))
+            step = engine.current_step(session)
+            kind = get_kind(step.kind) if step else None
+            body_key = step_body_key(session, kind, audience, language)
+            body = cache.get(body_key) if body_key else None
+            actor = audience_actor(session, audience)
+            ctx = stage_context(actor, with_step=body is None)
+            if body_key and body is None:
+                body = render_to_string(kind.template, ctx)
+                cache.set(body_key, body, CACHE_SECONDS)
+            ctx["step_body"] = mark_safe(body) if body is not None else None
             html = render_to_string("workshops/_stage.html", ctx)
         if audience != "facilitator":
             cache.set(key, html, CACHE_SECONDS)

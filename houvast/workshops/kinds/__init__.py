@@ -23,6 +23,9 @@ class StepKind:
     actions: dict = field(default_factory=dict)
     # Optional `context(actor, step) -> dict` for the template; runs on every render of the step.
     context: object = None
+    # Optional `frame_context(actor, step) -> dict`: the few values the page around the step needs (the
+    # step's help text), for renders that take the step's own part from the cache (stage.step_body).
+    frame_context: object = None
     # Section template for the session report, or "" when the step leaves nothing to report.
     report_template: str = ""
     # Live updates note by note (live.py): the template of one post-it, `note_parent(note)` the id of the

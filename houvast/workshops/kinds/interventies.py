@@ -53,6 +53,10 @@ def focus_label(session):
     return dict(FOCUS_CHOICES).get(session.state.get("focus"), "")
 
 
+def focus_context(actor, step):
+    return {"focus_label": focus_label(actor.session)}
+
+
 def set_focus(actor, data, step):
     focus = data.get("focus")
     if focus not in dict(FOCUS_CHOICES):
@@ -359,6 +363,7 @@ register(
         template="workshops/kinds/_interventies.html",
         actions=NOTE_ACTIONS,
         context=notes_context,
+        frame_context=focus_context,
         note_template="workshops/kinds/_interventies_note.html",
         note_parent=notes_list_id,
         regions="workshops/kinds/_interventies_regions.html",
@@ -371,6 +376,7 @@ register(
         template="workshops/kinds/_cluster.html",
         actions={**NOTE_ACTIONS, "note.move": Action(note_move), "note.reasons": Action(note_reasons)},
         context=cluster_context,
+        frame_context=focus_context,
         note_template="workshops/kinds/_cluster_note.html",
         note_parent=column_list_id,
         regions="workshops/kinds/_cluster_regions.html",
