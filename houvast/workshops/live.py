@@ -27,6 +27,7 @@ from django.utils import translation
 
 from . import engine, stage
 from .kinds import get_kind
+from .kinds.notes import one_board_read
 
 REGISTRY_SECONDS = 24 * 3600
 
@@ -84,11 +85,12 @@ def publish(session, change, revision):
     as every message puts notes and regions in their current form."""
     session.refresh_from_db()
     if change.shared:
-        for audience, language in connected_audiences(session.code):
-            with translation.override(language):
-                message = build_message(session, change, audience, language)
-            message["revision"] = revision
-            _send(audience_group(session.code, audience, language), message)
+        with one_board_read():
+            for audience, language in connected_audiences(session.code):
+                with translation.override(language):
+                    message = build_message(session, change, audience, language)
+                message["revision"] = revision
+                _send(audience_group(session.code, audience, language), message)
     for participant_id in change.personal:
         _send(person_group(session.code, participant_id), {"type": "personal"})
 

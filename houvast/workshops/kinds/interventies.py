@@ -15,13 +15,13 @@ from . import Action, StepKind, register
 from .notes import (
     REASONS,
     TARGET_GROUPS,
+    board_list,
     note_add,
     note_delete,
     note_merge,
     note_move,
     note_reasons,
     note_split,
-    visible_notes,
     with_children,
     without_nul,
 )
@@ -69,7 +69,7 @@ def set_focus(actor, data, step):
 
 def board_notes(actor):
     """The notes this actor may see, the three columns and the unsorted ones (in one query)."""
-    notes = with_children(visible_notes(actor, NOTES_STEP))
+    notes = board_list(actor, NOTES_STEP)
     columns = [
         {"key": key, "label": label, "number": number, "notes": [n for n in notes if n.column == key]}
         for number, (key, label) in enumerate(COLUMNS, start=1)

@@ -1,5 +1,8 @@
 """Post-it actions any werkvorm can reuse in its own step kinds (add, delete, move, merge, split, reasons)."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -39,6 +42,34 @@ def visible_notes(actor, step_key=None):
         mine = Q(author=actor.participant) if actor.participant else Q(pk=None)
         notes = notes.filter(Q(hidden=False) | mine)
     return notes
+
+
+# While a change is published, the post-its are read once for all audiences (see `one_board_read`).
+_BOARD_READS = ContextVar("board_reads", default=None)
+
+
+@contextmanager
+def one_board_read():
+    """Within this block, `board_list` reads a session's post-its from the database once; each audience
+    then gets its part of that list. The block ends before anything else can change them."""
+    token = _BOARD_READS.set({})
+    try:
+        yield
+    finally:
+        _BOARD_READS.reset(token)
+
+
+def board_list(actor, step_key):
+    """The post-its of a step this actor may see, with their merged children (as `visible_notes`)."""
+    reads = _BOARD_READS.get()
+    if reads is None or actor.participant is not None:
+        return with_children(visible_notes(actor, step_key))
+    key = (actor.session.pk, step_key)
+    if key not in reads:
+        reads[key] = with_children(actor.session.notes.filter(merged_into=None, step_key=step_key))
+    if actor.is_facilitator and not actor.on_projector:
+        return list(reads[key])
+    return [note for note in reads[key] if not note.hidden]
 
 
 def with_children(notes):

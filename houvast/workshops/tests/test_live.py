@@ -6,8 +6,10 @@ import json
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 from django.core.cache import cache
+from django.db import connection
 from django.test import override_settings
 from django.test.signals import template_rendered
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from houvast.lib.testing import BaseTestCase
@@ -136,6 +138,17 @@ class PublishTests(BaseTestCase):
         self.assertContains(own, "Geheime interventie")
         other, _p = self.people[1]
         self.assertNotContains(other.get(reverse("workshops:stage", args=[self.session.code])), "Geheime")
+
+    def test_the_post_its_are_read_once_for_all_audiences(self):
+        client, _participant = self.people[0]
+        self.add(client, "Signaleringsplan maken")
+        self.everyone.messages()
+        with CaptureQueriesContext(connection) as queries:
+            self.add(client, "Naasten betrekken")
+        board = ('FROM "workshops_note"', '"merged_into_id" IS NULL')
+        board_reads = [q["sql"] for q in queries if all(part in q["sql"] for part in board)]
+        self.assertEqual(len(board_reads), 1, board_reads)
+        self.assertEqual(self.everyone.messages()[0]["type"], "patch")
 
     def test_a_join_sends_a_count_and_renders_no_stage(self):
         count = Listener(f"workshop-{self.session.code}")
