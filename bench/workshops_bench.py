@@ -25,6 +25,7 @@ redis://127.0.0.1:6379/2.
 """
 
 import asyncio
+import gzip
 import json
 import os
 import platform
@@ -257,7 +258,8 @@ class Screen:
 
     async def listen(self):
         async for raw in self.ws:
-            message = json.loads(raw)
+            # Long messages come gzip-compressed, as in a browser: decompressing is part of the wait.
+            message = json.loads(gzip.decompress(raw) if isinstance(raw, bytes) else raw)
             kind, revision = message.get("type"), message.get("revision", 0)
             if kind == "changed" and revision > self.revision:
                 self.fetches += 1

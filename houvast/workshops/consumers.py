@@ -105,4 +105,8 @@ class SessionConsumer(AsyncWebsocketConsumer):
             await self.send(text_data='{"type":"pong"}')
 
     async def session_message(self, event):
-        await self.send(text_data=event["text"])
+        """Relay a message of `live.publish()`: text, or a long one as gzip-compressed bytes."""
+        if event.get("bytes") is not None:
+            await self.send(bytes_data=event["bytes"])
+        else:
+            await self.send(text_data=event["text"])

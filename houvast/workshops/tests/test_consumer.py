@@ -31,6 +31,12 @@ def cookie_header(client):
     )
 
 
+async def receive_message(communicator):
+    """The next message pushed to a screen: a text frame, or a long one as gzip-compressed bytes."""
+    output = await communicator.receive_output(timeout=TIMEOUT)
+    return live.read_frame(output)
+
+
 def json_ping_padded(size):
     """A ping that is valid JSON but larger than a client ever sends."""
     return '{"type": "ping", "pad": "' + "x" * size + '"}'
@@ -145,10 +151,37 @@ class SessionConsumerTests(TransactionTestCase):
         change, revision = await database_sync_to_async(add_note)()
         self.assertEqual(change.what, "notes")
         for screen in (facilitator, participant):
-            message = await screen.receive_json_from(timeout=TIMEOUT)
+            message = await receive_message(screen)
             self.assertEqual((message["type"], message["revision"]), ("patch", revision))
             self.assertIn("Signaleringsplan maken", message["ops"][0]["html"])
         await facilitator.disconnect()
+        await participant.disconnect()
+
+    async def test_a_long_message_arrives_compressed_once_for_everyone(self):
+        participant, connected, _ = await self.connect(self.participant_client)
+        self.assertTrue(connected)
+        await participant.receive_json_from(timeout=TIMEOUT)
+
+        def next_step_on_a_full_board():
+            from houvast.workshops.models import Note
+
+            Note.objects.bulk_create(
+                Note(session=self.session, step_key="interventies", text=f"Signaleringsplan {n}", position=n)
+                for n in range(40)
+            )
+            actor = engine.Actor(session=Session.objects.get(pk=self.session.pk), is_facilitator=True)
+            change, revision = engine.perform(actor, "step.next", QueryDict())
+            live.publish(actor.session, change, revision)
+            return revision
+
+        revision = await database_sync_to_async(next_step_on_a_full_board)()
+        output = await participant.receive_output(timeout=TIMEOUT)
+        self.assertNotIn("text", output)
+        self.assertEqual(output["bytes"][:2], b"\x1f\x8b")  # gzip
+        message = live.read_frame(output)
+        self.assertEqual((message["type"], message["revision"]), ("stage", revision))
+        self.assertIn("Signaleringsplan 39", message["html"])
+        self.assertLess(len(output["bytes"]), len(message["html"]) / 5)
         await participant.disconnect()
 
     async def test_refused_action_sends_nothing(self):
@@ -194,7 +227,7 @@ class SessionConsumerTests(TransactionTestCase):
         )
         self.assertEqual(response.status_code, 200)
         body = response.json()
-        message = await communicator.receive_json_from(timeout=TIMEOUT)
+        message = await receive_message(communicator)
         self.assertEqual((message["type"], message["revision"]), ("patch", body["revision"]))
         await communicator.disconnect()
 

@@ -36,7 +36,7 @@ class Listener:
                 event = None
             if event is None:
                 return found
-            found.append(json.loads(event["text"]))
+            found.append(live.read_frame(event))
 
     def _waiting(self):
         queue = self.layer.channels.get(self.channel)

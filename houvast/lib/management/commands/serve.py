@@ -60,6 +60,10 @@ def uvicorn_command(python, host, port):
         str(port),
         "--no-server-header",
         "--no-access-log",
+        # Live sessions compress their long messages once for all screens (workshops/live.py); deflating
+        # every frame again per socket would cost a hall's worth of CPU for nothing.
+        "--ws-per-message-deflate",
+        "false",
     ]
     if settings.TRUSTED_PROXIES:
         return [*command, "--proxy-headers", "--forwarded-allow-ips", ",".join(settings.TRUSTED_PROXIES)]

@@ -573,9 +573,34 @@
 
   // --- the WebSocket ------------------------------------------------------------------------
 
+  // Long messages come as gzip-compressed bytes (compressed once on the server for everyone).
+  function decode(data) {
+    if (typeof data === "string") return Promise.resolve(JSON.parse(data));
+    if (typeof DecompressionStream === "undefined") return Promise.reject(new Error("no gzip"));
+    const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("gzip"));
+    return new Response(stream).text().then(JSON.parse);
+  }
+
+  function handleMessage(message) {
+    if (message.type === "hello") {
+      if (message.revision > revision()) reloadStage();
+    } else if (message.type === "count") {
+      showCount(message.participants);
+    } else if (message.type === "personal") {
+      loadPersonal();
+    } else if (message.revision) {
+      receive(message);
+    }
+  }
+
+  // Decoding bytes waits, so each message waits its turn behind the one before: handled in order.
+  // A message this browser cannot read makes it fetch its stage, as after a gap.
+  let reading = Promise.resolve();
+
   function connect() {
     const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + window.location.host + root.dataset.wsPath);
+    socket.binaryType = "arraybuffer";
     socket.addEventListener("open", () => {
       if (retry > 0) say(text("online"), "success");
       retry = 0;
@@ -586,21 +611,10 @@
       flushQueue();
     });
     socket.addEventListener("message", (event) => {
-      let message;
-      try {
-        message = JSON.parse(event.data);
-      } catch (error) {
-        return;
-      }
-      if (message.type === "hello") {
-        if (message.revision > revision()) reloadStage();
-      } else if (message.type === "count") {
-        showCount(message.participants);
-      } else if (message.type === "personal") {
-        loadPersonal();
-      } else if (message.revision) {
-        receive(message);
-      }
+      reading = reading
+        .then(() => decode(event.data))
+        .then(handleMessage, () => reloadStage())
+        .catch((error) => console.error(error));
     });
     socket.addEventListener("close", (event) => {
       clearInterval(pingTimer);
