@@ -162,8 +162,8 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CHANNEL_LAYERS = {
         "default": {
-            # Redis pub/sub: every app process subscribes to the groups its sockets are in; a change
-            # reaches 500 participants on two processes in p95 134 ms (docs/workshops.md).
+            # Redis pub/sub: every app process subscribes to the groups its sockets are in; figures for
+            # 500 participants on two processes in docs/workshops.md ("Figures").
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {"hosts": [REDIS_URL], "prefix": "houvast"},
         }
