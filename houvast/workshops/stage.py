@@ -5,6 +5,7 @@ revision and cached; what belongs to one participant only (their dots, their pla
 post-its) comes from the step kind's personal template and fills the stage's empty places (slots).
 """
 
+import gzip
 import hashlib
 import re
 
@@ -139,17 +140,21 @@ def step_body_key(session, kind, audience, language):
     )
 
 
+def _stage_key(session, audience, language):
+    # The revision changes with every change made through the engine; the step and status are in the key
+    # too, for changes made outside it (an operator, a test).
+    return (
+        f"workshop-stage:{session.pk}:{session.revision}:{session.step_index}:{session.status}:"
+        f"{audience}:{language}"
+    )
+
+
 def render_shared(session, audience, language):
     """The stage as everyone in this audience sees it, rendered once per revision (the facilitator's, with
     the live participant count, each time: there is one facilitator). On a post-it step, the step's own
     part is rendered once per state of the post-its: a new revision that left them alone (the timer, a
     setting) renders only the frame around it."""
-    # The revision changes with every change made through the engine; the step and status are in the key
-    # too, for changes made outside it (an operator, a test).
-    key = (
-        f"workshop-stage:{session.pk}:{session.revision}:{session.step_index}:{session.status}:"
-        f"{audience}:{language}"
-    )
+    key = _stage_key(session, audience, language)
     html = cache.get(key) if audience != "facilitator" else None
     if html is None:
         with translation.override(language):
@@ -167,6 +172,31 @@ def render_shared(session, audience, language):
         if audience != "facilitator":
             cache.set(key, html, CACHE_SECONDS)
     return html
+
+
+def shared_audience(actor, projector=False):
+    """The audience whose shared stage this screen can use as it is (its own parts are fetched apart and
+    its page script puts in its CSRF token), or None: the facilitator's own screen, per-person steps."""
+    if projector or actor.on_projector:
+        return "projector"
+    if actor.participant is None:
+        return None
+    step = engine.current_step(actor.session)
+    kind = get_kind(step.kind) if step else None
+    return None if kind is not None and kind.per_person else "participant"
+
+
+def shared_gzip(session, audience, language):
+    """The shared stage gzip-compressed once per revision: the same bytes for every screen of the audience.
+    It holds nothing one person may see and another not (no CSRF token, no personal parts), so compressing
+    it gives a BREACH attack no secret to find."""
+    key = _stage_key(session, audience, language) + ":gzip"
+    body = cache.get(key)
+    if body is None:
+        html = render_shared(session, audience, language)
+        body = gzip.compress(html.encode(), compresslevel=3, mtime=0)  # ~1 ms for a hall's board
+        cache.set(key, body, CACHE_SECONDS)
+    return body
 
 
 def render_personal(actor, extra=None):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_stage
 
 app_name = "workshops"
 
@@ -8,8 +8,8 @@ urlpatterns = [
     path("doe-mee/", views.join_form, name="join_form"),
     path("doe-mee/<str:code>/", views.join, name="join"),
     path("sessie/<str:code>/", views.session_page, name="session"),
-    path("sessie/<str:code>/stage/", views.stage, name="stage"),
-    path("sessie/<str:code>/state/", views.state, name="state"),
+    path("sessie/<str:code>/stage/", views_stage.stage, name="stage"),
+    path("sessie/<str:code>/state/", views_stage.state, name="state"),
     path("sessie/<str:code>/bord/", views.board, name="board"),
     path("sessie/<str:code>/actie/<str:name>/", views.action, name="action"),
     path("sessie/<str:code>/actieplan/mail/", views.plan_email, name="plan_email"),

@@ -5,7 +5,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse, JsonResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +21,7 @@ from houvast.lib.ratelimit import client_key, hit
 from . import engine, join_limits, live
 from .models import NAME_MAX_LENGTH, ActionPlan, Participant, Session, new_code, normalise_code
 from .permissions import find_session, get_session_for_actor, get_session_for_team_member
-from .stage import CSRF_PLACEHOLDER, render_personal, render_stage_for
+from .stage import render_stage_for
 
 
 def _werkvorm_or_404(slug):
@@ -221,38 +220,6 @@ def session_page(request, code):
     if session.is_open:
         return redirect("workshops:join", session.code)
     raise Http404
-
-
-@never_cache
-def stage(request, code):
-    """This screen's stage (after a reconnect, or for kinds where everyone sees their own), or with
-    `?deel=eigen` only the participant's own parts, to fill the places in a stage that was pushed."""
-    session, actor = get_session_for_actor(request, code)
-    if request.GET.get("deel") == "eigen":
-        html = render_personal(actor).replace(CSRF_PLACEHOLDER, get_token(request))
-        step = engine.current_step(session)
-        return HttpResponse(
-            f'<div data-personal-step="{step.key if step else ""}">{html}</div>',
-            content_type="text/html; charset=utf-8",
-        )
-    projector = request.GET.get("weergave") == "bord"
-    return HttpResponse(render_stage_for(request, actor, projector=projector))
-
-
-@never_cache
-def state(request, code):
-    session, actor = get_session_for_actor(request, code)
-    step = engine.current_step(session)
-    return JsonResponse(
-        {
-            "code": session.code,
-            "status": session.status,
-            "revision": session.revision,
-            "step": step.key if step else None,
-            "step_number": step.number if step else None,
-            "timer": {"remaining": session.timer_remaining(), "running": session.timer_running},
-        }
-    )
 
 
 @never_cache

@@ -70,12 +70,19 @@
     }
     loading = (async () => {
       try {
-        const response = await fetch(root.dataset.stageUrl, {
+        // The shared stage, as pushed to everyone (compressed once on the server); this screen's own
+        // parts come apart. The facilitator and per-person steps get their complete stage.
+        const url = root.dataset.stageUrl + (root.dataset.stageUrl.includes("?") ? "&" : "?") + "deel=gedeeld";
+        const response = await fetch(url, {
           headers: { Accept: "text/html" },
           credentials: "same-origin",
           cache: "no-store",
         });
-        if (response.ok) swapStage(await response.text(), true);
+        if (response.ok) {
+          const shared = response.headers.get("X-Stage") === "shared";
+          swapStage(await response.text(), !shared);
+          if (shared && stage.querySelector("[data-slot]")) loadPersonal();
+        }
       } catch (error) {
         // Offline: the socket's reconnect will reload once the network is back.
       } finally {
