@@ -200,6 +200,14 @@ TASKS = {
     }
 }
 
+# PDFs: laid out by WeasyPrint in a pool of separate processes (0: in the request's own thread) and kept
+# on disk by a keyed hash of what they show, for PDF_CACHE_MAX_HOURS at most (docs/pdfs.md).
+PDF_WORKERS = envint("PDF_WORKERS", "1")
+PDF_WORKER_MAX_TASKS = envint("PDF_WORKER_MAX_TASKS", "200")  # a child is replaced after this many PDFs
+PDF_CACHE_DIR = Path(os.environ.get("PDF_CACHE_DIR", VAR_DIR / "pdf-cache"))
+PDF_CACHE_MAX_MB = envint("PDF_CACHE_MAX_MB", "256")
+PDF_CACHE_MAX_HOURS = envint("PDF_CACHE_MAX_HOURS", "24")
+
 # Retention: how many days data is kept after it stopped being needed (`manage.py purge_expired`,
 # run daily). See docs/security.md.
 ACCESS_LOG_RETENTION_DAYS = envint("ACCESS_LOG_RETENTION_DAYS", "1826")  # after the plan is deleted

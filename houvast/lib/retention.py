@@ -22,6 +22,7 @@ PURGERS = [
     ("login_attempts", "houvast.lib.retention.purge_login_attempts"),
     ("finished_tasks", "houvast.lib.retention.purge_finished_tasks"),
     ("access_log_of_deleted_plans", "houvast.plans.retention.purge_access_log"),
+    ("cached_pdfs", "houvast.lib.pdf_cache.purge"),
 ]
 RUN_EVERY = timedelta(days=1)
 

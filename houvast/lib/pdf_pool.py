@@ -1,0 +1,68 @@
+"""A small pool of separate processes that run WeasyPrint, so laying out a PDF never holds a web process.
+
+WeasyPrint is pure Python and holds the GIL for the whole layout (0.85 s for a 5-page plan): in a thread of
+the web process it slows every other request of that process. Here each layout runs in a child process
+started with 'spawn' (no copy of the web process's threads, sockets or database connections) that sets up
+Django once; the web process only waits on a future. Size: `PDF_WORKERS` (0 renders in the calling thread).
+"""
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from django.conf import settings
+
+_pool = None
+_lock = threading.Lock()
+
+
+def _start_child(settings_module):
+    """Runs once in each child: Django for the static-file finders, WeasyPrint loaded before the first PDF."""
+    os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
+    import django
+
+    django.setup()
+    import weasyprint  # noqa: F401
+
+
+def _new_pool():
+    return ProcessPoolExecutor(
+        max_workers=settings.PDF_WORKERS,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_child,
+        initargs=(os.environ.get("DJANGO_SETTINGS_MODULE", "houvast.settings"),),
+        max_tasks_per_child=settings.PDF_WORKER_MAX_TASKS,
+    )
+
+
+def submit(function, *args):
+    """A concurrent future of `function(*args)` run in a pool process; a pool whose child died is replaced."""
+    global _pool
+    if settings.PDF_WORKERS == 0:
+        return _run_here(function, *args)
+    with _lock:
+        for _attempt in range(2):
+            if _pool is None:
+                _pool = _new_pool()
+            try:
+                return _pool.submit(function, *args)
+            except (BrokenProcessPool, RuntimeError):
+                _pool.shutdown(wait=False, cancel_futures=True)
+                _pool = None
+        raise BrokenProcessPool("The PDF processes could not be started")
+
+
+def _run_here(function, *args):
+    future = Future()
+    try:
+        future.set_result(function(*args))
+    except Exception as error:
+        future.set_exception(error)
+    return future
+
+
+def child_pids():
+    """The process ids of the pool's children (for tests and the bench)."""
+    return sorted(_pool._processes) if _pool is not None else []
