@@ -6,4 +6,4 @@ class PlansConfig(AppConfig):
     label = "plans"
 
     def ready(self):
-        from . import access_log  # noqa: F401  (connects the deletion log)
+        from . import access_log, retention  # noqa: F401  (connect the deletion log and PDF removal)

@@ -1,13 +1,16 @@
-"""Retention in the plans app: naaste links, patient invitations and the log of deleted plans."""
+"""Retention in the plans app: naaste links, patient invitations, the log of deleted plans, their PDFs."""
 
 from django.conf import settings
 from django.db.models import Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.utils import timezone
 
+from houvast.lib import pdf_cache
 from houvast.lib.retention import cutoff
 
 from .access_log import purge_deleted_plan_logs
-from .models import PlanInvitation, PlanShare
+from .models import Plan, PlanInvitation, PlanShare
 
 
 def purge_share_links(now):
@@ -25,3 +28,14 @@ def purge_invitations(now):
 def purge_access_log(now):
     """Entries of plans deleted more than ACCESS_LOG_RETENTION_DAYS ago (see access_log.py)."""
     return purge_deleted_plan_logs(now)
+
+
+def pdf_scope(plan):
+    """The PDF cache keeps a plan's PDFs together (houvast/lib/pdf_cache.py)."""
+    return f"plan:{plan.pk}"
+
+
+@receiver(post_delete, sender=Plan, dispatch_uid="plans-forget-pdfs")
+def forget_pdfs(sender, instance, **kwargs):
+    """A deleted plan's PDFs go with it, also when the deletion cascades from its team."""
+    pdf_cache.forget(pdf_scope(instance))

@@ -1,4 +1,8 @@
+import tempfile
+from pathlib import Path
+
 from django.core import mail
+from django.test import override_settings
 from django.urls import reverse
 
 from houvast.lib.testing import mail_server_down
@@ -55,6 +59,13 @@ class DeleteTestCase(PlanTestCase):
         self.team.delete()
         deletion = AccessLog.objects.get(plan_uuid=plan_id, action=AccessLog.Action.DELETE)
         self.assertEqual((deletion.actor, deletion.actor_role, deletion.source), (None, "admin", "system"))
+
+    def test_the_plan_pdfs_go_with_the_plan(self):
+        with tempfile.TemporaryDirectory() as folder, override_settings(PDF_CACHE_DIR=folder):
+            self.assertEqual(self.client.get(reverse("plans:pdf", args=[self.plan.pk])).status_code, 200)
+            self.assertEqual(len(list(Path(folder).rglob("*.pdf"))), 1)
+            self.client.post(self.url, {"confirm": "on"})
+            self.assertEqual(list(Path(folder).rglob("*.pdf")), [])
 
     def test_a_colleague_with_access_cannot_delete(self):
         self.plan.colleagues.add(self.member)
