@@ -7,7 +7,7 @@ behind its own front. Positions are CSS classes in cards/print.css (slot--r<row>
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
-from houvast.lib.pdf import pdf_response, render_pdf
+from houvast.lib.pdf import PdfDownload, render_html
 
 COLUMNS = 3
 ROWS = 3
@@ -28,7 +28,8 @@ def sheets(cards):
     return result
 
 
-def sheet_pdf(cards, title):
+def sheet_download(cards, title, stem):
+    """A sheet PDF of the deck's cards: the same for everyone who chooses them, so kept in one cache scope."""
     context = {
         "sheets": sheets(cards),
         "title": title,
@@ -36,16 +37,13 @@ def sheet_pdf(cards, title):
         "cut_columns": range(COLUMNS + 1),
         "cut_rows": range(ROWS + 1),
     }
-    return render_pdf("cards/print_sheet.html", context)
+    return PdfDownload(render_html("cards/print_sheet.html", context), filename(stem), scope="cards")
 
 
-def single_pdf(card):
-    return render_pdf("cards/print_card.html", {"card": card, "LANGUAGE_CODE": get_language()})
+def single_download(card, headers=None):
+    html = render_html("cards/print_card.html", {"card": card, "LANGUAGE_CODE": get_language()})
+    return PdfDownload(html, filename(card.slug), scope="cards", headers=headers or {})
 
 
 def filename(stem):
     return f"{gettext('gesprekskaartjes')}-{stem}-{timezone.localdate():%Y%m%d}.pdf"
-
-
-def sheet_response(cards, title, stem):
-    return pdf_response(sheet_pdf(cards, title), filename(stem))

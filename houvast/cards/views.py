@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from houvast.lib.pdf import pdf_response
+from houvast.lib.pdf import renders_pdf
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import client_key, hit
 from houvast.plans import editing as plan_editing
@@ -75,11 +75,12 @@ def card_view(request, slug):
     return render(request, "cards/card.html", {"card": card, "feeling_safe_url": FEELING_SAFE_URL})
 
 
+@renders_pdf
 def card_pdf(request, slug):
-    card = _get_card(slug)
-    return pdf_response(printing.single_pdf(card), printing.filename(card.slug))
+    return printing.single_download(_get_card(slug))
 
 
+@renders_pdf
 def print_view(request):
     """Choose what to print; a valid choice answers with the PDF sheet."""
     form = PrintForm(request.GET or None)
@@ -87,7 +88,7 @@ def print_view(request):
         cards = form.cards()
         scope = form.cleaned_data["scope"]
         stem = form.cleaned_data["theme"] if scope == "theme" else scope
-        return printing.sheet_response(cards, gettext("Gesprekskaartjes"), stem)
+        return printing.sheet_download(cards, gettext("Gesprekskaartjes"), stem)
     return render(request, "cards/print.html", {"form": form, "themes": deck.themes()})
 
 
@@ -175,10 +176,11 @@ def selection_delete(request, selection_id):
     return redirect("cards:selections")
 
 
+@renders_pdf
 @professional_required
 def selection_pdf(request, selection_id):
     selection = get_selection_for_user(request.user, selection_id)
-    return printing.sheet_response(selection.cards, gettext("Gesprekskaartjes"), "selectie")
+    return printing.sheet_download(selection.cards, gettext("Gesprekskaartjes"), "selectie")
 
 
 @professional_required
@@ -327,10 +329,9 @@ def shared(request, token):
     return response
 
 
+@renders_pdf
 def shared_pdf(request, token):
     link, unavailable = _working_link(request, token)
     if unavailable:
         return unavailable
-    response = pdf_response(printing.single_pdf(link.card), printing.filename(link.card.slug))
-    response["X-Robots-Tag"] = "noindex"
-    return response
+    return printing.single_download(link.card, headers={"X-Robots-Tag": "noindex"})

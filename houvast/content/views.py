@@ -3,7 +3,7 @@ from django.shortcuts import render
 from django.utils import translation
 from django.views.decorators.http import require_GET
 
-from houvast.lib.pdf import pdf_response, render_pdf
+from houvast.lib.pdf import PdfDownload, render_html, renders_pdf
 from houvast.surveys.content import statement_set
 
 from .knowledge import knowledge as load_knowledge
@@ -44,21 +44,15 @@ def werkvorm(request, slug):
     return render(request, "content/werkvorm.html", context)
 
 
-# Handouts are the same for everyone and change only with the content files (read at start), so each
-# process renders one per werkvorm and language once: a public URL must not cost a PDF render per request.
-_handouts = {}
-
-
+@renders_pdf
 @require_GET
 def handout(request, slug):
+    """The same for everyone: rendered once per werkvorm and language, then served from the PDF cache."""
     werkvorm = _get_werkvorm(slug)
     language = translation.get_language()
-    key = (werkvorm.slug, language)
-    if key not in _handouts:
-        context = {**_detail_context(werkvorm), "language": language}
-        _handouts[key] = render_pdf("content/handout.html", context)
+    html = render_html("content/handout.html", {**_detail_context(werkvorm), "language": language})
     suffix = "-en" if language == "en" else ""
-    return pdf_response(_handouts[key], f"handleiding-{werkvorm.slug}{suffix}.pdf")
+    return PdfDownload(html, f"handleiding-{werkvorm.slug}{suffix}.pdf", scope="content")
 
 
 @require_GET

@@ -9,12 +9,13 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from houvast.lib.pdf import pdf_response, render_pdf
+from houvast.lib.pdf import PdfDownload, render_html, renders_pdf
 
 from .fhir_export import export_json
 from .models import AccessLog, Plan, PlanVersion
 from .permissions import get_plan_for_user, log_access
 from .reading import plan_language, pocket_context, read_context
+from .retention import pdf_scope
 
 
 def _filename(plan, kind, extension):
@@ -50,6 +51,7 @@ def _pdf_context(plan, choice):
     return context
 
 
+@renders_pdf
 @login_required
 def plan_pdf(request, plan_id, choice=""):
     """The agreed version; `concept.pdf` prints the current draft, `versies/<n>/plan.pdf` version n."""
@@ -58,20 +60,21 @@ def plan_pdf(request, plan_id, choice=""):
     with plan_language(plan):
         context = _pdf_context(plan, choice)
         context["printed"] = timezone.localdate()
-        pdf = render_pdf("plans/pdf_plan.html", context)
+        html = render_html("plans/pdf_plan.html", context)
     printed = _("concept") if context["draft"] else context["printed_version"].number
     log_access(plan, request.user, AccessLog.Action.PDF, detail=str(printed))
     kind = "concept" if context["draft"] else "terugvalpreventieplan"
-    return pdf_response(pdf, _filename(plan, kind, "pdf"))
+    return PdfDownload(html, _filename(plan, kind, "pdf"), scope=pdf_scope(plan))
 
 
+@renders_pdf
 @login_required
 def pocket_card(request, plan_id):
     plan = get_plan_for_user(request.user, plan_id)
     log_access(plan, request.user, AccessLog.Action.CARD)
     with plan_language(plan):
-        pdf = render_pdf("plans/pdf_pocket_card.html", pocket_context(plan))
-    return pdf_response(pdf, _filename(plan, "zakkaart", "pdf"))
+        html = render_html("plans/pdf_pocket_card.html", pocket_context(plan))
+    return PdfDownload(html, _filename(plan, "zakkaart", "pdf"), scope=pdf_scope(plan))
 
 
 @login_required

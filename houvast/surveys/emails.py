@@ -5,10 +5,11 @@ from django.urls import reverse
 from django.utils import translation
 
 from houvast.lib import emails
-from houvast.lib.pdf import render_pdf
+from houvast.lib.pdf import pdf_for_html, render_html
 
 from . import charts
 from .content import statement_set
+from .retention import pdf_scope
 from .summary import build_summary
 
 
@@ -29,9 +30,13 @@ def send_confirmation(round_obj, token):
     )
 
 
+def summary_html(summary):
+    return render_html("surveys/summary_pdf.html", summary_context(summary))
+
+
 def summary_pdf(round_obj, summary=None):
     summary = summary or build_summary(round_obj)
-    return render_pdf("surveys/summary_pdf.html", summary_context(summary))
+    return pdf_for_html(summary_html(summary), pdf_scope(round_obj))
 
 
 def summary_context(summary):

@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from houvast.lib import ratelimit
 from houvast.lib.emails import MailNotSent
-from houvast.lib.pdf import pdf_response, render_pdf
+from houvast.lib.pdf import PdfDownload, render_html, renders_pdf
 from houvast.lib.qr import qr_svg
 
 from . import charts, emails, releases
@@ -25,6 +25,7 @@ from .content import statement_set
 from .forms import ActionForm, DeadlineForm, ResponseForm, RoundRequestForm, draft_from_post, end_of_day
 from .models import Answer, Response, Round
 from .permissions import get_round_for_coordinator, get_round_for_participant, is_round_id
+from .retention import pdf_scope
 from .summary import build_summary
 from .tasks import schedule_sweep, send_summary_task
 
@@ -337,11 +338,13 @@ def summary_page(request, key):
     return render(request, "surveys/summary.html", context)
 
 
+@renders_pdf
 def summary_pdf(request, key):
     round_obj = get_round_for_coordinator(request, key)
     summary = build_summary(round_obj)
     _require_enough(summary)
-    return pdf_response(emails.summary_pdf(round_obj, summary), f"groepssamenvatting-{round_obj.pk}.pdf")
+    filename = f"groepssamenvatting-{round_obj.pk}.pdf"
+    return PdfDownload(emails.summary_html(summary), filename, scope=pdf_scope(round_obj))
 
 
 def csv_download(request, key):
@@ -384,12 +387,12 @@ def _csv_safe(text):
     return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
+@renders_pdf
 def paper_pdf(request, key):
     round_obj = get_round_for_coordinator(request, key)
     context = {"round": round_obj, "content": statement_set(), "choices": charts.answer_labels()}
-    return pdf_response(
-        render_pdf("surveys/paper_pdf.html", context), f"stellingen-op-papier-{round_obj.pk}.pdf"
-    )
+    html = render_html("surveys/paper_pdf.html", context)
+    return PdfDownload(html, f"stellingen-op-papier-{round_obj.pk}.pdf", scope=pdf_scope(round_obj))
 
 
 def paper_entry(request, key):

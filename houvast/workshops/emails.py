@@ -7,6 +7,8 @@ from django.urls import reverse
 from houvast.lib import emails
 from houvast.lib.pdf import render_pdf
 
+from .retention import pdf_scope
+
 REMINDER_AFTER = timedelta(days=14)
 
 
@@ -19,7 +21,7 @@ def send_report_email(session):
 
     with translation.override(language):
         context = report_context(session)
-        pdf = render_pdf("workshops/report_pdf.html", context)
+        pdf = render_pdf("workshops/report_pdf.html", context, scope=pdf_scope(session))
     context["report_url"] = reverse("workshops:report", args=[session.code])
     emails.send(
         "workshop-report",

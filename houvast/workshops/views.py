@@ -15,12 +15,14 @@ from django.views.decorators.http import require_POST
 
 from houvast.accounts.permissions import teams_for_user
 from houvast.lib.forms import EmailAddressField
+from houvast.lib.pdf import PdfDownload, render_html, renders_pdf
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import client_key, hit
 
 from . import engine, join_limits, live
 from .models import NAME_MAX_LENGTH, ActionPlan, Participant, Session, new_code, normalise_code
 from .permissions import find_session, get_session_for_actor, get_session_for_team_member
+from .retention import pdf_scope
 from .stage import render_stage_for
 
 
@@ -338,15 +340,14 @@ def report(request, code):
     return render(request, "workshops/report.html", report_context(session))
 
 
+@renders_pdf
 @login_required
 def report_pdf(request, code):
-    from houvast.lib.pdf import pdf_response, render_pdf
-
     from .report import report_context
 
     session = get_session_for_team_member(request, code)
-    pdf = render_pdf("workshops/report_pdf.html", report_context(session), request=request)
-    return pdf_response(pdf, f"verslag-{session.code}.pdf")
+    html = render_html("workshops/report_pdf.html", report_context(session), request=request)
+    return PdfDownload(html, f"verslag-{session.code}.pdf", scope=pdf_scope(session))
 
 
 @login_required

@@ -1,6 +1,8 @@
 import io
+import tempfile
+from pathlib import Path
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -55,12 +57,13 @@ class HandoutPdfTest(TestCase):
             self.assertIn(" ".join(statement.text.nl.split()), text)
 
     def test_a_handout_is_rendered_once_per_language_and_reused(self):
-        from houvast.content import views
-
-        first = self.text_of("stellingen")[1].content
-        self.assertIn(("stellingen", "nl"), views._handouts)
-        self.assertEqual(self.text_of("stellingen")[1].content, first)
-        self.assertNotEqual(self.text_of("stellingen", "en")[1].content, first)
+        with tempfile.TemporaryDirectory() as folder, override_settings(PDF_CACHE_DIR=folder):
+            first = self.text_of("stellingen")[1].content
+            [cached] = Path(folder).rglob("*.pdf")
+            self.assertEqual(cached.read_bytes(), first)
+            self.assertEqual(self.text_of("stellingen")[1].content, first)
+            self.assertNotEqual(self.text_of("stellingen", "en")[1].content, first)
+            self.assertEqual(len(list(Path(folder).rglob("*.pdf"))), 2)
 
     def test_it_is_tagged_for_accessibility(self):
         response = self.client.get(reverse("content:handout", args=["stellingen"]))

@@ -1,5 +1,8 @@
 import io
+import tempfile
+from pathlib import Path
 
+from django.test import override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
@@ -13,6 +16,21 @@ def pdf_text(response):
 
 
 class PlanPdfTests(PatientPlanTestCase):
+    def test_a_repeat_download_comes_from_the_cache_and_a_change_makes_a_new_pdf(self):
+        self.login(self.patient)
+        draft = reverse("plans:pdf_draft", args=[self.plan.pk])
+        with tempfile.TemporaryDirectory() as folder, override_settings(PDF_CACHE_DIR=folder):
+            first = self.client.get(draft).content
+            [cached] = Path(folder).rglob("*.pdf")
+            cached.write_bytes(b"%PDF-from-the-cache")
+            self.assertEqual(self.client.get(draft).content, b"%PDF-from-the-cache")
+            self.assertEqual(self.plan.log.filter(action=AccessLog.Action.PDF).count(), 2)
+            self.plan.patient_name = "Piet Anders"
+            self.plan.save()
+            changed = self.client.get(draft).content
+            self.assertTrue(changed.startswith(b"%PDF-1"))
+            self.assertNotEqual(changed, first)
+
     def setUp(self):
         super().setUp()
         self.url = reverse("plans:pdf", args=[self.plan.pk])
