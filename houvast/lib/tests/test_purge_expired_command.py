@@ -1,8 +1,10 @@
 """`manage.py purge_expired`: each kind goes on the day its retention ends, and nothing else goes."""
 
+import tempfile
 import uuid
 from datetime import timedelta
 from io import StringIO
+from pathlib import Path
 
 from axes.models import AccessAttempt, AccessFailureLog
 from axes.models import AccessLog as LoginLog
@@ -13,6 +15,7 @@ from django_tasks_db.models import DBTaskResult
 
 from houvast.accounts.models import Invitation
 from houvast.cards.models import CardSelection, ShareLink
+from houvast.lib import pdf_cache
 from houvast.lib.retention import PURGERS, purge_all, purge_expired
 from houvast.lib.tasks import ping
 from houvast.lib.testing import BaseTestCase
@@ -165,6 +168,32 @@ class PurgeExpiredTests(BaseTestCase):
         AccessLog.objects.create(plan=living, actor_label="x", action="view", at=self.ago(4000))
         purge_all(self.now)
         self.assertEqual(set(AccessLog.objects.values_list("plan_uuid", flat=True)), {recent, living.pk})
+
+    def test_cached_pdfs_go_with_purged_answers_and_sessions_and_all_after_a_day(self):
+        from houvast.surveys.retention import pdf_scope as round_scope
+        from houvast.workshops.retention import pdf_scope as session_scope
+
+        old_round, _ = make_round(status=Round.Status.CLOSED, closed_at=self.ago(366))
+        add_responses(old_round, [TEN])
+        recent_round, _ = make_round(status=Round.Status.CLOSED, closed_at=self.ago(1))
+        old_session = make_session(self.team, self.owner, status=Session.Status.ENDED, ended_at=self.ago(181))
+        with tempfile.TemporaryDirectory() as folder, override_settings(PDF_CACHE_DIR=folder):
+            paths = {}
+            for name, scope in [
+                ("old round", round_scope(old_round)),
+                ("recent round", round_scope(recent_round)),
+                ("old session", session_scope(old_session)),
+                ("handout", "content"),
+            ]:
+                paths[name] = pdf_cache.path_for(f"<p>{name}</p>", scope)
+                pdf_cache.write(paths[name], b"%PDF-")
+            counts = purge_all(self.now)
+            self.assertEqual(
+                {name for name, path in paths.items() if path.exists()}, {"recent round", "handout"}
+            )
+            self.assertEqual(counts["cached_pdfs"], 0)
+            self.assertEqual(purge_all(self.now + timedelta(hours=25))["cached_pdfs"], 2)
+            self.assertEqual(list(Path(folder).rglob("*.pdf")), [])
 
     @override_settings(ACCESS_LOG_RETENTION_DAYS=10)
     def test_the_retention_is_a_setting(self):
