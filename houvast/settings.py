@@ -204,6 +204,7 @@ TASKS = {
 # on disk by a keyed hash of what they show, for PDF_CACHE_MAX_HOURS at most (docs/pdfs.md).
 PDF_WORKERS = envint("PDF_WORKERS", "1")
 PDF_WORKER_MAX_TASKS = envint("PDF_WORKER_MAX_TASKS", "200")  # a child is replaced after this many PDFs
+PDF_WORKER_NICENESS = envint("PDF_WORKER_NICENESS", "10")  # the web processes go first on a busy CPU
 PDF_CACHE_DIR = Path(os.environ.get("PDF_CACHE_DIR", VAR_DIR / "pdf-cache"))
 PDF_CACHE_MAX_MB = envint("PDF_CACHE_MAX_MB", "256")
 PDF_CACHE_MAX_HOURS = envint("PDF_CACHE_MAX_HOURS", "24")

@@ -18,8 +18,13 @@ _pool = None
 _lock = threading.Lock()
 
 
-def _start_child(settings_module):
-    """Runs once in each child: Django for the static-file finders, WeasyPrint loaded before the first PDF."""
+def _start_child(settings_module, niceness):
+    """Runs once in each child: Django for the static-file finders, WeasyPrint loaded before the first PDF.
+
+    The child yields the CPU to the web processes (a higher niceness): on a busy machine a PDF waits a little
+    longer so that the pages of everyone else do not.
+    """
+    os.nice(niceness)
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     import django
 
@@ -32,7 +37,7 @@ def _new_pool():
         max_workers=settings.PDF_WORKERS,
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_child,
-        initargs=(os.environ.get("DJANGO_SETTINGS_MODULE", "houvast.settings"),),
+        initargs=(os.environ.get("DJANGO_SETTINGS_MODULE", "houvast.settings"), settings.PDF_WORKER_NICENESS),
         max_tasks_per_child=settings.PDF_WORKER_MAX_TASKS,
     )
 

@@ -23,6 +23,9 @@ class PdfPoolTests(SimpleTestCase):
         replacement = pdf_pool.submit(os.getpid).result(timeout=60)
         self.assertNotIn(replacement, (child, os.getpid()))
 
+    def test_the_children_yield_the_cpu_to_the_web_process(self):
+        self.assertEqual(pdf_pool.submit(os.nice, 0).result(timeout=60), os.nice(0) + 10)
+
     @override_settings(PDF_WORKERS=0)
     def test_no_workers_runs_in_the_caller(self):
         self.assertEqual(pdf_pool.submit(os.getpid).result(), os.getpid())
