@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from houvast.accounts.models import Team
 
 from .guidance import get_section
+from .search import search_key
 
 
 class Plan(models.Model):
@@ -18,6 +19,7 @@ class Plan(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="owned_plans")
     colleagues = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="shared_plans")
     patient_name = models.CharField(_("naam patiënt"), max_length=150)
+    search_name = models.CharField(max_length=300, blank=True, editable=False)  # search_key(patient_name)
     patient_email = models.EmailField(_("e-mailadres patiënt"), blank=True)
     patient = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="patient_plans"
@@ -33,9 +35,20 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["patient_name"]
+        indexes = [
+            # The plan list: a clinician's plans, last changed first, one page at a time.
+            models.Index(fields=["owner", "-updated"], name="plan_owner_updated"),
+        ]
 
     def __str__(self):
         return self.patient_name
+
+    def save(self, *args, **kwargs):
+        self.search_name = search_key(self.patient_name)[:300]
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "patient_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def data(self):
         """All parts as {part key: {field key: value}}."""

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +16,9 @@ from .forms import ColleaguesForm, DeleteForm, PlanForm
 from .models import AccessLog, Plan
 from .patient_emails import send_plan_deleted
 from .permissions import get_plan_for_user, log_access, plans_for_user
+from .search import MAX_QUERY, matching
+
+PLANS_PER_PAGE = 25
 
 
 def professional_required(view):
@@ -33,11 +37,20 @@ def professional_required(view):
 
 @login_required
 def plan_list(request):
-    plans = plans_for_user(request.user).select_related("team", "owner").order_by("patient_name")
+    """The plans this person may open, last changed first, 25 to a page, searchable by the patient's name."""
+    query = request.GET.get("zoek", "").strip()[:MAX_QUERY]
+    plans = matching(plans_for_user(request.user), query).select_related("team").order_by("-updated", "pk")
+    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "plans/list.html",
-        {"plans": plans, "today": timezone.localdate(), "is_professional": request.user.is_professional},
+        {
+            "page": page,
+            "plans": page.object_list,
+            "query": query,
+            "today": timezone.localdate(),
+            "is_professional": request.user.is_professional,
+        },
     )
 
 

@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
@@ -15,6 +17,7 @@ from .models import AccessLog, PlanVersion
 from .permissions import PATIENT, get_plan_for_user, log_access
 
 CURRENT = "nu"
+VERSIONS_PER_PAGE = 25
 
 
 @login_required
@@ -57,18 +60,32 @@ def _create_version(plan, data, cleaned):
 
 @login_required
 def versions(request, plan_id):
+    """The agreed versions, newest first, 25 to a page; the contents of a version are not read here."""
     plan = get_plan_for_user(request.user, plan_id)
     log_access(plan, request.user, AccessLog.Action.VIEW, detail=gettext("versies"))
-    all_versions = list(plan.versions.all())
+    page = Paginator(plan.versions.defer("data"), VERSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
+    numbers = list(plan.versions.values_list("number", flat=True))
     return render(
         request,
         "plans/versions.html",
         {
             "plan": plan,
-            "versions": all_versions,
+            "page": page,
+            "versions": page.object_list,
             "can_agree": plan.role != PATIENT,
-            "default_old": all_versions[0].number if all_versions else "",
+            "old_options": _version_options(numbers, numbers[0] if numbers else None),
+            "new_options": _version_options(numbers, None),
         },
+    )
+
+
+def _version_options(numbers, selected):
+    """The <option>s of a compare menu, built once in Python: a plan may have a thousand versions."""
+    label = gettext("Versie %(number)s")
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{}</option>',
+        ((n, " selected" if n == selected else "", label % {"number": n}) for n in numbers),
     )
 
 
@@ -124,7 +141,6 @@ def compare(request, plan_id):
             "new_label": new_label,
             "changes": changes,
             "counts": diff.summary(changes),
-            "versions": plan.versions.all(),
             "van": request.GET.get("van", ""),
             "naar": request.GET.get("naar", CURRENT),
         },

@@ -39,3 +39,15 @@ class DashboardTestCase(PlanTestCase):
         response = self.client.get("/dashboard/")
         self.assertContains(response, "Bespreking te laat")
         self.assertContains(response, "Piet Patiënt")
+
+    def test_the_widget_reads_a_few_plans_however_many_there_are(self):
+        Plan.objects.bulk_create(
+            Plan(
+                team=self.team, owner=self.owner, patient_name=f"P{n}", review_date=datetime.date(2020, 1, 1)
+            )
+            for n in range(30)
+        )
+        result = section(self.request_for(self.owner))
+        with self.assertNumQueries(2):
+            self.assertEqual(len(result["plans"]), 5)
+            self.assertEqual(len(result["overdue"]), 10)

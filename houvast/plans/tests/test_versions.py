@@ -1,3 +1,5 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ..models import PlanVersion
@@ -22,3 +24,55 @@ class VersionsTestCase(PlanTestCase):
         self.assertContains(response, "Olga · Piet")
         self.assertContains(response, "Start")
         self.assertContains(response, reverse("plans:compare", args=[self.plan.pk]))
+
+    def make_versions(self, count):
+        data = {"about": {"keep": "x" * 100}}
+        PlanVersion.objects.bulk_create(
+            PlanVersion(plan=self.plan, number=n, data=data, professional_name="Olga", patient_name="Piet")
+            for n in range(1, count + 1)
+        )
+
+    def get_versions(self, **params):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(reverse("plans:versions", args=[self.plan.pk]), params)
+        self.assertEqual(response.status_code, 200)
+        return response, queries
+
+    def test_query_count_does_not_grow_with_the_number_of_versions(self):
+        self.make_versions(1)
+        _response, one = self.get_versions()
+        PlanVersion.objects.all().delete()
+        self.make_versions(30)
+        _response, thirty = self.get_versions()
+        self.assertEqual(len(thirty), len(one))
+
+    def test_the_contents_of_versions_are_not_read(self):
+        self.make_versions(30)
+        _response, queries = self.get_versions()
+        version_queries = [q["sql"] for q in queries if 'FROM "plans_planversion"' in q["sql"]]
+        self.assertTrue(version_queries)
+        for sql in version_queries:
+            self.assertNotIn('"plans_planversion"."data"', sql)
+
+    def test_25_versions_per_page_newest_first_and_all_of_them_to_compare(self):
+        self.make_versions(30)
+        response, _queries = self.get_versions()
+        self.assertEqual([v.number for v in response.context["versions"]], list(range(30, 5, -1)))
+        self.assertContains(response, "Pagina 1 van 2")
+        self.assertContains(response, '<option value="30" selected>Versie 30</option>', html=True)
+        self.assertContains(response, '<option value="1">Versie 1</option>', count=2, html=True)
+        response, _queries = self.get_versions(pagina=2)
+        self.assertEqual([v.number for v in response.context["versions"]], [5, 4, 3, 2, 1])
+        self.assertContains(response, "Vorige")
+
+    def test_a_wrong_page_number_shows_a_page(self):
+        self.make_versions(30)
+        for value in ("abc", "0", "99"):
+            with self.subTest(value):
+                response, _queries = self.get_versions(pagina=value)
+                self.assertTrue(response.context["versions"])
+
+    def test_a_version_still_opens_with_its_contents(self):
+        self.make_versions(2)
+        response = self.client.get(reverse("plans:version", args=[self.plan.pk, 2]))
+        self.assertContains(response, "x" * 100)
