@@ -28,11 +28,12 @@ def _wants_json(request):
 def builder(request, plan_id):
     """The whole plan at a glance: which parts are filled, and which essential elements are still empty."""
     plan = get_plan_for_user(request.user, plan_id)
-    data = plan.data()
+    rows = {row.key: row for row in plan.sections.select_related("updated_by")}  # one query for all parts
+    data = {key: row.data for key, row in rows.items()}
     log_access(plan, request.user, AccessLog.Action.VIEW)
-    empty = content.empty_elements(data)
+    elements = content.element_status(data)
+    empty = [e for e in elements if not e["filled"]]
     parts = content.display(data)
-    rows = {row.key: row for row in plan.sections.select_related("updated_by")}
     for part in parts:
         part["row"] = rows.get(part["section"].key)
     saved = get_section(request.GET.get("bewaard", ""))
@@ -42,7 +43,7 @@ def builder(request, plan_id):
         {
             "plan": plan,
             "parts": parts,
-            "elements": content.element_status(data),
+            "elements": elements,
             "empty_elements": empty,
             "empty_names": ", ".join(str(e["name"]) for e in empty),
             "crisis_numbers": crisis_numbers(data),
