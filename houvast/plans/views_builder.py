@@ -36,6 +36,9 @@ def builder(request, plan_id):
     parts = content.display(data)
     for part in parts:
         part["row"] = rows.get(part["section"].key)
+        part["fields"] = [
+            f for f in part["fields"] if not f["empty"]
+        ]  # the overview shows filled fields only
     saved = get_section(request.GET.get("bewaard", ""))
     return render(
         request,

@@ -1,6 +1,8 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from ..models import AccessLog
+from ..models import AccessLog, PlanVersion
 from .helpers import FILLED, PlanTestCase
 
 
@@ -98,3 +100,30 @@ class BuilderTestCase(PlanTestCase):
         self.assertContains(self.client.get(self.url), "(1 maart 2020) is al voorbij")
         response = self.client.get(reverse("plans:part", args=[self.plan.pk, "review"]))
         self.assertContains(response, "Deze dag is al voorbij. Kies een nieuwe dag")
+
+
+class BuilderQueriesTestCase(PlanTestCase):
+    """The overview costs the same few queries for an empty plan and a full one with many versions."""
+
+    def count_queries(self):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(reverse("plans:builder", args=[self.plan.pk]))
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def test_query_count_does_not_grow_with_parts_or_versions(self):
+        self.login(self.owner)
+        empty = self.count_queries()
+        self.fill()
+        PlanVersion.objects.bulk_create(
+            PlanVersion(plan=self.plan, number=n, data=FILLED, professional_name="O", patient_name="P")
+            for n in range(1, 31)
+        )
+        self.assertEqual(self.count_queries(), empty)
+
+    def test_version_contents_are_not_read(self):
+        self.login(self.owner)
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get(reverse("plans:builder", args=[self.plan.pk]))
+        for query in queries:
+            self.assertNotIn('"plans_planversion"."data"', query["sql"])
