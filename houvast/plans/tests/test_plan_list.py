@@ -126,7 +126,7 @@ class PlanListPagesTestCase(PlanTestCase):
         self.assertEqual(list(response.context["plans"]), [])
 
     def test_wildcards_in_the_search_are_plain_characters(self):
-        self.login(self.outsider)
+        self.login(self.owner)
         for query in ("%", "_", "%%", "\\"):
             with self.subTest(query):
                 response = self.client.get(reverse("plans:list"), {"zoek": query})
