@@ -74,6 +74,8 @@ def _trusted_proxies(value):
 TRUSTED_PROXIES = _trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
 
 INSTALLED_APPS = [
+    # The operators' admin (/beheer/, houvast/operators/): only its own site, no autodiscovery.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
     "houvast.workshops",
     "houvast.cards",
     "houvast.plans",
+    "houvast.operators",
 ]
 
 MIDDLEWARE = [
