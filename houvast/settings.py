@@ -74,6 +74,8 @@ def _trusted_proxies(value):
 TRUSTED_PROXIES = _trusted_proxies(os.environ.get("TRUSTED_PROXIES", ""))
 
 INSTALLED_APPS = [
+    # The operators' admin (/beheer/, houvast/operators/): only its own site, no autodiscovery.
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -96,6 +98,7 @@ INSTALLED_APPS = [
     "houvast.workshops",
     "houvast.cards",
     "houvast.plans",
+    "houvast.operators",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +202,10 @@ TASKS = {
         }[TASKS_BACKEND]
     }
 }
+# /healthz fails when the worker's heartbeat (houvast/lib/heartbeat.py) is older than this, unless no worker
+# is expected (the immediate backend runs tasks in the request, as in the tests).
+WORKER_EXPECTED = envbool("WORKER_EXPECTED", str(TASKS_BACKEND == "database"))
+WORKER_HEARTBEAT_MAX_AGE_MINUTES = envint("WORKER_HEARTBEAT_MAX_AGE_MINUTES", "5")
 
 # PDFs: laid out by WeasyPrint in a pool of separate processes (0: in the request's own thread) and kept
 # on disk by a keyed hash of what they show, for PDF_CACHE_MAX_HOURS at most (docs/pdfs.md).
@@ -217,7 +224,8 @@ WORKSHOP_SESSIONS_RETENTION_DAYS = envint("WORKSHOP_SESSIONS_RETENTION_DAYS", "1
 SHARE_LINKS_RETENTION_DAYS = envint("SHARE_LINKS_RETENTION_DAYS", "90")  # after expiry or revocation
 INVITATIONS_RETENTION_DAYS = envint("INVITATIONS_RETENTION_DAYS", "30")  # after expiry or acceptance
 LOGIN_ATTEMPTS_RETENTION_DAYS = envint("LOGIN_ATTEMPTS_RETENTION_DAYS", "30")
-FINISHED_TASKS_RETENTION_DAYS = envint("FINISHED_TASKS_RETENTION_DAYS", "14")
+FINISHED_TASKS_RETENTION_DAYS = envint("FINISHED_TASKS_RETENTION_DAYS", "7")  # after it succeeded
+FAILED_TASKS_RETENTION_DAYS = envint("FAILED_TASKS_RETENTION_DAYS", "30")  # after it failed
 
 # Accounts and security.
 AUTH_USER_MODEL = "accounts.User"

@@ -3,6 +3,7 @@ from django.urls import include, path, register_converter
 
 from . import views
 from .lib.ids import IdConverter
+from .operators.admin import site as operators_site
 
 register_converter(IdConverter, "id")  # before the apps' urls.py are included
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("stellingen/", include("houvast.surveys.urls")),
     path("kaarten/", include("houvast.cards.urls")),
     path("plannen/", include("houvast.plans.urls")),
+    path("beheer/", operators_site.urls),
 ]
 if settings.BENCH_VIEWS:
     urlpatterns.append(path("_bench/bare/", views.bench_bare, name="bench_bare"))

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from .dashboard import sections_for
+from .lib.heartbeat import worker_status
 
 
 def home(request):
@@ -48,7 +49,8 @@ async def _channel_layer_round_trip(timeout=3):
 
 @never_cache
 def healthz(request):
-    """200 when the database and the channel layer answer, 503 when one of them does not."""
+    """200 when the database and the channel layer answer and the task worker's heartbeat is recent
+    (houvast/lib/heartbeat.py), 503 when one of them fails."""
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -63,6 +65,9 @@ def healthz(request):
     except Exception as e:  # noqa: BLE001
         checks["channel_layer"] = f"error: {type(e).__name__}"
     healthy = all(v == "ok" for v in checks.values())
+    if checks["database"] == "ok":
+        checks["worker"], checks["worker_heartbeat_age_seconds"] = worker_status()
+        healthy = healthy and checks["worker"] != "stale"
     return JsonResponse({"status": "ok" if healthy else "error", **checks}, status=200 if healthy else 503)
 
 

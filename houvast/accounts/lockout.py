@@ -130,3 +130,18 @@ class LockoutHandler(AxesDatabaseHandler):
             cache.delete(_device_key(nonce))
         pair = AccessAttempt.objects.filter(username=username, ip_address=request.axes_ip_address)
         return pair.delete()[0]
+
+
+def failed_logins(username, since):
+    """Wrong passwords for this account (from every address) counted by the lockout since `since`."""
+    attempts = AccessAttempt.objects.filter(username=username.lower(), attempt_time__gte=since)
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def unlock(user):
+    """An operator lets the owner try again at once: forget the account's failed logins from every address.
+
+    A browser the owner logged in with before keeps its own count (in the cache, by a nonce only that
+    browser holds) until AXES_COOLOFF_TIME passes. Returns how many records were removed.
+    """
+    return AccessAttempt.objects.filter(username=user.email.lower()).delete()[0]

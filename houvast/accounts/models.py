@@ -32,16 +32,20 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mailadres"), unique=True)
     name = models.CharField(_("naam"), max_length=150, blank=True)
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PROFESSIONAL)
+    kind = models.CharField(_("soort"), max_length=20, choices=Kind.choices, default=Kind.PROFESSIONAL)
     language = models.CharField(
         _("taal"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
     )
-    email_confirmed = models.BooleanField(default=False)
-    is_active = models.BooleanField(default=True)
-    is_staff = models.BooleanField(default=False)
-    date_joined = models.DateTimeField(default=timezone.now)
+    email_confirmed = models.BooleanField(_("e-mailadres bevestigd"), default=False)
+    is_active = models.BooleanField(_("actief"), default=True)
+    is_staff = models.BooleanField(_("medewerker"), default=False)
+    date_joined = models.DateTimeField(_("aangemeld op"), default=timezone.now)
 
     objects = UserManager()
+
+    class Meta:
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -71,7 +75,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 class Organisation(models.Model):
     name = models.CharField(_("naam"), max_length=120)
     require_two_factor = models.BooleanField(_("tweestapsverificatie verplicht"), default=False)
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
 
     def __str__(self):
         return self.name
@@ -97,10 +105,12 @@ class Team(models.Model):
 
     organisation = models.ForeignKey(Organisation, models.CASCADE, related_name="teams")
     name = models.CharField(_("naam"), max_length=120)
-    created = models.DateTimeField(auto_now_add=True)
+    created = models.DateTimeField(_("gemaakt op"), auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
 
     def __str__(self):
         return self.name
@@ -111,13 +121,17 @@ class Membership(models.Model):
         ADMIN = "beheerder", _("Beheerder")
         MEMBER = "lid", _("Lid")
 
-    team = models.ForeignKey(Team, models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships")
-    role = models.CharField(max_length=20, choices=Role.choices, default=Role.MEMBER)
-    created = models.DateTimeField(auto_now_add=True)
+    team = models.ForeignKey(Team, models.CASCADE, related_name="memberships", verbose_name=_("team"))
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="memberships", verbose_name=_("account")
+    )
+    role = models.CharField(_("rol"), max_length=20, choices=Role.choices, default=Role.MEMBER)
+    created = models.DateTimeField(_("lid sinds"), auto_now_add=True)
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["team", "user"], name="one_team_membership")]
+        verbose_name = _("lidmaatschap")
+        verbose_name_plural = _("lidmaatschappen")
 
     def __str__(self):
         return f"{self.user} in {self.team} ({self.role})"

@@ -4,7 +4,7 @@ import hmac
 import django_otp
 from django.conf import settings
 from django_otp import devices_for_user
-from django_otp.plugins.otp_static.models import StaticToken
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .models import OrganisationMembership
@@ -12,6 +12,15 @@ from .models import OrganisationMembership
 
 def has_device(user):
     return any(True for _ in devices_for_user(user, confirmed=True))
+
+
+def reset_second_factor(user):
+    """Remove the app and the backup codes: after losing a phone, or by an operator. When the organisation
+    demands two-factor, the next login asks to set it up again. Returns how many devices were removed."""
+    removed = 0
+    for model in (TOTPDevice, StaticDevice):
+        removed += model.objects.filter(user=user).delete()[1].get(model._meta.label, 0)
+    return removed
 
 
 def organisation_requires(user):

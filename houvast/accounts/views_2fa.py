@@ -16,7 +16,7 @@ from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import hit
 
 from .forms import CodeForm, DisableTwoFactorForm
-from .two_factor import has_device, make_backup_codes, organisation_requires, verify_code
+from .two_factor import has_device, make_backup_codes, organisation_requires, reset_second_factor, verify_code
 from .views import safe_next
 
 BACKUP_CODE_COUNT = 10
@@ -102,8 +102,7 @@ def disable_2fa(request):
     form = DisableTwoFactorForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         if verify_code(user, form.cleaned_data["code"]):
-            TOTPDevice.objects.filter(user=user).delete()
-            StaticDevice.objects.filter(user=user).delete()
+            reset_second_factor(user)
             messages.success(request, _("Tweestapsverificatie staat uit."))
             return redirect("accounts:settings")
         form.add_error(

@@ -1,4 +1,5 @@
-"""Retention: one daily purge of everything kept longer than needed (`manage.py purge_expired`).
+"""Retention: one daily purge of everything kept longer than needed (`manage.py purge_expired`, and the
+"retention" sweep of houvast/lib/periodic.py).
 
 Each kind has its own setting (days, see settings.py and docs/security.md) and its own function in
 the app that owns the data; this module only calls them by path (no import of the apps), plus the
@@ -10,7 +11,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django_tasks import default_task_backend, task
 
 PURGERS = [
     ("survey_answers", "houvast.surveys.retention.purge_answers_of_ended_rounds"),
@@ -24,7 +24,6 @@ PURGERS = [
     ("access_log_of_deleted_plans", "houvast.plans.retention.purge_access_log"),
     ("cached_pdfs", "houvast.lib.pdf_cache.purge"),
 ]
-RUN_EVERY = timedelta(days=1)
 
 
 def cutoff(days, now=None):
@@ -51,29 +50,14 @@ def purge_login_attempts(now):
 
 
 def purge_finished_tasks(now):
-    """Task rows hold their arguments (addresses, ids); finished ones are no longer needed."""
+    """Task rows hold their arguments (addresses, ids); finished ones are no longer needed. Failed ones
+    stay longer, so an operator sees them (`/beheer/`)."""
     from django_tasks_db.models import DBTaskResult
 
-    before = cutoff(settings.FINISHED_TASKS_RETENTION_DAYS, now)
-    finished = DBTaskResult.objects.filter(status__in=["SUCCESSFUL", "FAILED"], finished_at__lt=before)
-    return finished.delete()[0]
-
-
-@task()
-def purge_expired(reschedule=True):
-    """The daily run; then plan the next one (only on a backend that can defer)."""
-    counts = purge_all()
-    if reschedule:
-        schedule_purge()
-    return counts
-
-
-def schedule_purge():
-    """Make sure one purge run is waiting in the queue."""
-    if not default_task_backend.supports_defer:
-        return
-    from django_tasks_db.models import DBTaskResult
-
-    if DBTaskResult.objects.filter(task_path=purge_expired.module_path, status="READY").exists():
-        return
-    purge_expired.using(run_after=timezone.now() + RUN_EVERY).enqueue()
+    succeeded = DBTaskResult.objects.filter(
+        status="SUCCESSFUL", finished_at__lt=cutoff(settings.FINISHED_TASKS_RETENTION_DAYS, now)
+    )
+    failed = DBTaskResult.objects.filter(
+        status="FAILED", finished_at__lt=cutoff(settings.FAILED_TASKS_RETENTION_DAYS, now)
+    )
+    return succeeded.delete()[0] + failed.delete()[0]

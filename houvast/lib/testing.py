@@ -54,3 +54,27 @@ def mail_server_down():
         EMAIL_USE_SSL=False,
         EMAIL_TIMEOUT=2,
     )
+
+
+def run_worker():
+    """Run django-tasks-db's own worker in this process until no task is due (its batch mode).
+
+    Its calls to close_old_connections() are skipped, as Django's test client skips them: they would
+    close the connection that holds the test's transaction.
+    """
+    from unittest import mock
+
+    from django_tasks_db.management.commands import db_worker
+
+    worker = db_worker.Worker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="test-worker",
+        excluded_queue_names=[],
+    )
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        worker.run()

@@ -1,18 +1,19 @@
-"""Review reminders: a week before a plan's review date, email the clinician and the patient once."""
+"""Review reminders: a week before a plan's review date, email the clinician and the patient once.
+
+The "plan_reviews" sweep (houvast/lib/periodic.py) runs `send_due_reminders` every hour.
+"""
 
 import logging
 from datetime import timedelta
 
 from django.db.models import F, Q
 from django.utils import timezone
-from django_tasks import default_task_backend, task
 
 from houvast.lib.emails import MailNotSent
 
 from .models import Plan
 from .patient_emails import send_review_reminder
 
-RUN_EVERY = timedelta(hours=1)
 REMIND_BEFORE = timedelta(days=7)
 log = logging.getLogger(__name__)
 
@@ -52,23 +53,3 @@ def send_due_reminders(today=None):
                 log.warning("Review reminder for plan %s did not reach the patient", plan.pk)
         sent += 1
     return sent
-
-
-@task()
-def send_plan_reminders(reschedule=True):
-    """Send due reminders; then plan the next run (only on a backend that can defer)."""
-    sent = send_due_reminders()
-    if reschedule:
-        schedule_reminders()
-    return sent
-
-
-def schedule_reminders():
-    """Make sure one reminder run is waiting in the queue; call it when a review date is set."""
-    if not default_task_backend.supports_defer:
-        return
-    from django_tasks_db.models import DBTaskResult
-
-    if DBTaskResult.objects.filter(task_path=send_plan_reminders.module_path, status="READY").exists():
-        return
-    send_plan_reminders.using(run_after=timezone.now() + RUN_EVERY).enqueue()

@@ -13,12 +13,11 @@ from datetime import timedelta
 
 from django.db.models import Q
 from django.utils import timezone
-from django_tasks import default_task_backend, task
+from django_tasks import task
 
 from .models import Round
 
 log = logging.getLogger(__name__)
-SWEEP_EVERY = timedelta(minutes=5)
 CLAIM_LEASE = timedelta(minutes=10)
 TRIGGERS = ("deadline", "manual")
 
@@ -112,21 +111,8 @@ def send_summary_task(round_id, trigger):
     return deliver(round_id, trigger)
 
 
-@task()
-def sweep(reschedule=True):
-    """Send every due summary; then plan the next sweep (only on a backend that can defer)."""
-    sent = send_due_summaries()
-    if reschedule:
-        schedule_sweep()
-    return sent
-
-
 def schedule_sweep():
-    """Make sure one sweep is waiting in the queue (at most a few minutes ahead)."""
-    if not default_task_backend.supports_defer:
-        return
-    from django_tasks_db.models import DBTaskResult
+    """Make sure the recurring sweeps, this one ("round_deadlines") among them, wait in the queue."""
+    from houvast.lib.periodic import schedule_all
 
-    if DBTaskResult.objects.filter(task_path=sweep.module_path, status="READY").exists():
-        return
-    sweep.using(run_after=timezone.now() + SWEEP_EVERY).enqueue()
+    schedule_all()

@@ -2,17 +2,22 @@
 
 Each send is claimed first with a conditional UPDATE, so two workers never send the same email. It is
 marked sent only after the mail server took it; when sending fails the claim is given back, so the next
-run (`manage.py send_workshop_reminders`) tries again. A claim that is neither sent nor given back within
+run of `retry_unsent` (the "workshop_retries" sweep of houvast/lib/periodic.py, or
+`manage.py send_workshop_reminders`) tries again. A claim that is neither sent nor given back within
 CLAIM_LEASE belongs to a worker that was killed mid-send and may be claimed again.
 """
 
+import logging
 from datetime import datetime, timedelta
 
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 
+log = logging.getLogger(__name__)
 CLAIM_LEASE = timedelta(minutes=10)
+# Reports of sessions that ended longer ago are not retried: a facilitator would not expect them any more.
+REPORT_RETRY_FOR = timedelta(days=7)
 REPORT_CLAIMED = "report_claimed"
 REPORT_SENT = "report_sent"
 
@@ -52,11 +57,13 @@ def claim_report(session_id):
     return session if _swap_state(session, {REPORT_CLAIMED: now.isoformat()}) else None
 
 
-def unsent_reports():
-    """Ended sessions whose report was never sent (a failed or killed send)."""
+def unsent_reports(now=None):
+    """Recently ended sessions whose report was never sent (a failed or killed send)."""
     from .models import Session
 
-    return Session.objects.filter(status=Session.Status.ENDED).filter(~Q(state__has_key=REPORT_SENT))
+    since = (now or timezone.now()) - REPORT_RETRY_FOR
+    ended = Session.objects.filter(status=Session.Status.ENDED, ended_at__gte=since)
+    return ended.filter(~Q(state__has_key=REPORT_SENT))
 
 
 @task()
@@ -104,3 +111,22 @@ def send_plan_reminder(plan_id):
     # Sent: forget the address at once, it was only kept for this one email.
     claimed.update(reminder_claimed_at=None, reminder_sent_at=timezone.now(), reminder_email="")
     return True
+
+
+def retry_unsent():
+    """Send every due action-plan reminder and every report whose send failed; one failure does not stop
+    the others. Returns {"reminders": sent, "reports": sent}."""
+    return {
+        "reminders": _send_each(send_plan_reminder, due_reminders().values_list("pk", flat=True)),
+        "reports": _send_each(send_report, unsent_reports().values_list("pk", flat=True)),
+    }
+
+
+def _send_each(task, ids):
+    sent = 0
+    for pk in list(ids):
+        try:
+            sent += bool(task.call(pk))
+        except Exception:
+            log.exception("Sending %s for %s failed; the next run tries again", task.module_path, pk)
+    return sent

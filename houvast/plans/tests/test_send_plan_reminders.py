@@ -5,10 +5,10 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from houvast.lib.periodic import run_sweep
 from houvast.lib.testing import mail_server_down
 
 from ..models import Plan
-from ..reminders import send_plan_reminders
 from .patient_setup import PatientPlanTestCase
 
 
@@ -61,8 +61,8 @@ class SendPlanRemindersTests(PatientPlanTestCase):
         call_command("send_plan_reminders", stdout=StringIO())
         self.assertEqual(len(mail.outbox), 2)
 
-    def test_the_task_sends_too(self):
+    def test_the_recurring_sweep_sends_too(self):
         Plan.objects.filter(pk=self.plan.pk).update(review_date=timezone.localdate())
-        send_plan_reminders.enqueue()
+        run_sweep.enqueue("plan_reviews")
         self.assertEqual(len(mail.outbox), 2)
         self.assertIn("Piet Patiënt", mail.outbox[0].subject + mail.outbox[1].subject)

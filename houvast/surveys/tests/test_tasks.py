@@ -6,6 +6,7 @@ from django.core import mail
 from django.db import connection
 from django.utils import timezone
 
+from houvast.lib.periodic import run_sweep
 from houvast.surveys import tasks
 from houvast.surveys.models import Round
 
@@ -22,7 +23,7 @@ def _past_deadline(**extra):
 def test_the_sweep_sends_a_summary_after_the_deadline():
     round_obj = _past_deadline()
     add_responses(round_obj, [[4] * 10] * 3)
-    assert tasks.sweep.enqueue(reschedule=False).return_value == 1
+    assert run_sweep.enqueue("round_deadlines").return_value == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].attachments[0][0].endswith(".pdf")
 

@@ -59,3 +59,14 @@ class SendWorkshopRemindersTests(BaseTestCase):
         ActionPlan.objects.filter(pk=plan.pk).update(reminder_claimed_at=timezone.now() - timedelta(hours=1))
         call_command("send_workshop_reminders", stdout=StringIO())
         self.assertEqual(len(mail.outbox), 1)
+
+    def test_only_reports_of_sessions_that_ended_this_week_are_retried(self):
+        from houvast.workshops.models import Session
+
+        ended = Session.Status.ENDED
+        make_session(self.team, self.owner, status=ended, ended_at=timezone.now() - timedelta(days=8))
+        make_session(self.team, self.owner, status=ended, ended_at=timezone.now() - timedelta(days=1))
+        out = StringIO()
+        call_command("send_workshop_reminders", stdout=out)
+        self.assertIn("1 reports sent", out.getvalue())
+        self.assertEqual(len(mail.outbox), 1)

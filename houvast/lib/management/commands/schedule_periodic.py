@@ -4,8 +4,8 @@ from houvast.lib.periodic import schedule_all
 
 
 class Command(BaseCommand):
-    help = "Queue the recurring sweeps (summaries due, plan review reminders) when they are not queued yet."
+    help = "Queue each recurring sweep (houvast/lib/periodic.py) that has no run waiting yet; safe to rerun."
 
     def handle(self, **options):
         count = schedule_all()
-        self.stdout.write(f"{count} recurring tasks are queued.")
+        self.stdout.write(f"{count} recurring tasks queued.")
