@@ -107,6 +107,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "houvast.lib.compression.SafeGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "houvast.accounts.sessions.SlidingSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -275,7 +276,7 @@ INVITATION_MAX_AGE_DAYS = 14
 SESSION_ENGINE = "houvast.accounts.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 4
 SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", "12")
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # SlidingSessionMiddleware saves a session in use once a minute
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = not DEBUG

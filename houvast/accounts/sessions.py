@@ -11,6 +11,10 @@ from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore as DatabaseSessionStore
 
 LOGGED_IN_AT = "_houvast_logged_in_at"
+TOUCHED_AT = "_houvast_touched_at"
+# The sliding end is moved on at most this often: a session is not written on every request (on SQLite a
+# write serialises with every other writer), and four hours unused end it give or take a minute.
+TOUCH_EVERY_SECONDS = 60
 
 
 def remember_login_time(sender, request, user, **kwargs):
@@ -37,3 +41,22 @@ class SessionStore(DatabaseSessionStore):
         if not isinstance(logged_in_at, int):
             return True
         return time.time() - logged_in_at > settings.SESSION_MAX_HOURS * 3600
+
+
+class SlidingSessionMiddleware:
+    """Keep a session that is in use alive (SESSION_COOKIE_AGE after its last use) by saving it at most once
+    a minute, instead of Django's SESSION_SAVE_EVERY_REQUEST. Sits just inside SessionMiddleware, which
+    saves a session that was changed."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and not session.is_empty():
+            now = int(time.time())
+            touched = session.get(TOUCHED_AT)
+            if not isinstance(touched, int) or now - touched >= TOUCH_EVERY_SECONDS:
+                session[TOUCHED_AT] = now
+        return response
