@@ -96,6 +96,7 @@ class PatientPlanTestCase(BaseTestCase):
         self.assertEqual(response.status_code, 302, f"anonymous on {url}")
         self.assertIn("/account/inloggen/", response["Location"])
 
+
 # An essential plan: only the fields the builder starts with, each filled as a clinician and patient would.
 ESSENTIAL_PLAN = {
     "phase_stable": {
@@ -104,7 +105,9 @@ ESSENTIAL_PLAN = {
         "self_emotions": "Ik voel me rustig",
         "self_body": "Ik slaap zeven uur per nacht",
         "others_behaviour": "Ik maak grapjes aan tafel\nIk bel mijn zus in het weekend",
-        "my_actions": "Ik houd vaste tijden aan voor slapen en eten\nIk zwem op dinsdag\nIk neem mijn medicijnen",
+        "my_actions": (
+            "Ik houd vaste tijden aan voor slapen en eten\nIk zwem op dinsdag\nIk neem mijn medicijnen"
+        ),
         "naasten_actions": "Mijn zus belt op zondag",
         "professional_actions": "Ik zie mijn behandelaar eens per maand",
     },
@@ -127,7 +130,9 @@ ESSENTIAL_PLAN = {
         "others_behaviour": "Ik trek me terug in mijn kamer\nIk zeg weinig",
         "my_actions": "Ik bel dezelfde dag mijn behandelaar\nIk vraag mijn zus om te komen",
         "naasten_actions": "Mijn zus komt langs en belt het team als ik dat niet doe",
-        "professional_actions": "Het team ziet mij binnen twee werkdagen\nDe psychiater kijkt naar mijn medicijnen",
+        "professional_actions": (
+            "Het team ziet mij binnen twee werkdagen\nDe psychiater kijkt naar mijn medicijnen"
+        ),
     },
     "phase_crisis": {
         "self_thoughts": "Ik denk dat niets meer zin heeft",
@@ -141,7 +146,9 @@ ESSENTIAL_PLAN = {
     "safety": {
         "when": "Als ik drie nachten slecht slaap of aan de dood denk",
         "who": "Mijn zus belt het team. Op werkdagen belt het team binnen vier uur terug.",
-        "reachability": "'s Avonds en in het weekend bel ik de huisartsenpost. Mijn partner beheert mijn medicijnen.",
+        "reachability": (
+            "'s Avonds en in het weekend bel ik de huisartsenpost. Mijn partner beheert mijn medicijnen."
+        ),
         "gp_post": "0900 1234567",
     },
     "network": {
