@@ -121,6 +121,22 @@ class BuilderTestCase(PlanTestCase):
         self.assertContains(response, '<details class="plan-optional" open>')
         self.assertContains(response, "Mijn tuin")
 
+    def test_the_patients_pages_have_the_crisis_part_one_tap_away(self):
+        self.plan.patient_can_edit = True
+        self.plan.save()
+        crisis = reverse("plans:read", args=[self.plan.pk]) + "#crisis"
+        self.assertNotContains(self.client.get(self.url), crisis)
+        self.login(self.patient)
+        for url in (
+            self.url,
+            reverse("plans:part", args=[self.plan.pk, "phase_early"]),
+            reverse("plans:versions", args=[self.plan.pk]),
+        ):
+            with self.subTest(url):
+                self.assertContains(
+                    self.client.get(url), f'<a href="{crisis}">Crisis? Direct naar wat je nu doet</a>'
+                )
+
 
 class BuilderQueriesTestCase(PlanTestCase):
     """The overview costs the same few queries for an empty plan and a full one with many versions."""
