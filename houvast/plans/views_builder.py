@@ -35,13 +35,16 @@ def builder(request, plan_id):
     empty = [e for e in elements if not e["filled"]]
     parts = {part["section"].key: part for part in content.display(data)}
     parts = [parts[section.key] for section in builder_order()]
+    professional = plan.role != PATIENT
     for part in parts:
         part["row"] = rows.get(part["section"].key)
+        part["name"] = _name(part["section"], professional)
         part["fields"] = [
             f for f in part["fields"] if not f["empty"]
         ]  # the overview shows filled fields only
     saved = get_section(request.GET.get("bewaard", ""))
     optional_parts = [p for p in parts if p["section"].optional]
+    next_part = _next_part(parts)
     return render(
         request,
         "plans/builder.html",
@@ -55,15 +58,21 @@ def builder(request, plan_id):
             "empty_elements": empty,
             "empty_names": ", ".join(str(e["name"]) for e in empty),
             "crisis_numbers": crisis_numbers(data),
-            "next_part": _next_part(parts),
+            "next_part": next_part,
+            "next_part_name": _name(next_part, professional) if next_part else "",
             "saved_key": saved.key if saved else "",
             "review_past": plan.review_date and plan.review_date < timezone.localdate(),
             "can_write": can_write(plan),
             "is_owner": plan.role == OWNER,
-            "is_professional": plan.role != PATIENT,
+            "is_professional": professional,
             "versions": plan.versions.exists(),  # only "is there one?": a version's contents are large
         },
     )
+
+
+def _name(section, professional):
+    """Clinicians read a part's clinical title; the patient its plain name."""
+    return section.title if professional else section.patient_heading
 
 
 def _next_part(parts):
@@ -224,6 +233,8 @@ def _render_part(
         "is_professional": plan.role != PATIENT,
         "previous": previous,
         "following": following,
+        "previous_name": _name(previous, plan.role != PATIENT) if previous else "",
+        "following_name": _name(following, plan.role != PATIENT) if following else "",
         "conflict": conflict,
         "row": row,
     }

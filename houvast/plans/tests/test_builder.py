@@ -137,6 +137,16 @@ class BuilderTestCase(PlanTestCase):
                     self.client.get(url), f'<a href="{crisis}">Crisis? Direct naar wat je nu doet</a>'
                 )
 
+    def test_the_patient_reads_plain_names_in_the_builder_too(self):
+        self.login(self.patient)
+        response = self.client.get(self.url)
+        self.assertContains(response, "Verder met: Fase 1 (groen): Het gaat goed")
+        self.assertContains(response, "Afspraken voor als het slecht gaat bewerken")
+        self.assertNotContains(response, "Afspraken over opschalen en veiligheid bewerken")
+        response = self.client.get(reverse("plans:part", args=[self.plan.pk, "phase_crisis"]))
+        self.assertContains(response, "Bewaren en verder naar Afspraken voor als het slecht gaat")
+        self.assertContains(response, "← Fase 3 (oranje): Het gaat slecht")
+
 
 class BuilderQueriesTestCase(PlanTestCase):
     """The overview costs the same few queries for an empty plan and a full one with many versions."""
