@@ -80,6 +80,15 @@ class Reader:
             raise ContentError(self.file, self._field(key), f"must be between {minimum} and {maximum}")
         return value
 
+    def bool(self, key, default=False):
+        """A yes/no flag (`true` or `false`); missing means `default`."""
+        value = self._get(key, required=False)
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            raise ContentError(self.file, self._field(key), f"must be true or false, not {value!r}")
+        return value
+
     def text(self, key, required=True):
         """A bilingual text: a mapping with both 'nl' and 'en'."""
         value = self._get(key, required)

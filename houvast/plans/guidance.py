@@ -25,6 +25,7 @@ class Field:
     help: Text
     example: Text
     group: str = ""  # phases: "signals" or "actions"
+    optional: bool = False  # offered under "Meer invullen (niet verplicht)" in the builder
 
     @property
     def is_list(self):
@@ -42,6 +43,16 @@ class Section:
     signal_kinds: tuple = field(default=())
     patient_title: Text = None  # the plain (B1) name the patient and naasten read
     colour: Text = None  # phases: groen, geel, oranje, rood, named in words
+    optional: bool = False  # not one of the essentials the builder starts with
+
+    @property
+    def essential_fields(self):
+        return () if self.optional else tuple(f for f in self.fields if not f.optional)
+
+    @property
+    def optional_fields(self):
+        """The fields the builder offers folded away; all of them in an optional part."""
+        return self.fields if self.optional else tuple(f for f in self.fields if f.optional)
 
     def field(self, key):
         return next((f for f in self.fields if f.key == key), None)
@@ -82,6 +93,7 @@ def _field(reader):
         label=reader.text("label"),
         help=reader.text("help", required=False),
         example=reader.text("example", required=False),
+        optional=reader.bool("optional"),
     )
 
 
@@ -103,8 +115,11 @@ def parse(root):
                 element,
                 fields,
                 patient_title=reader.text("patient_title"),
+                optional=reader.bool("optional"),
             )
         )
+        if not sections[-1].optional and not sections[-1].essential_fields:
+            raise ContentError(file, reader._field("fields"), "an essential part needs one essential field")
     pf = root.obj("phase_fields")
     signal_kinds = tuple((r.str("key"), r.text("label")) for r in pf.list("signal_kinds", min_items=1))
     perspectives = tuple((r.str("key"), r.text("label")) for r in pf.list("perspectives", min_items=2))
@@ -197,6 +212,11 @@ def load(force=False):
 
 def sections():
     return guidance().sections
+
+
+def builder_order():
+    """The essentials first (the phases, the safety agreements, my people), then the optional parts."""
+    return tuple(s for s in sections() if not s.optional) + tuple(s for s in sections() if s.optional)
 
 
 def get_section(key):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from . import content
 from .editing import PERSON_KEYS, Conflict, get_section_row, parse_section, save_section
-from .guidance import MAX_PEOPLE, get_section, guidance, sections
+from .guidance import MAX_PEOPLE, builder_order, get_section, guidance
 from .models import AccessLog
 from .permissions import OWNER, PATIENT, can_write, get_plan_for_user, log_access
 from .reading import crisis_numbers
@@ -33,32 +33,51 @@ def builder(request, plan_id):
     log_access(plan, request.user, AccessLog.Action.VIEW)
     elements = content.element_status(data)
     empty = [e for e in elements if not e["filled"]]
-    parts = content.display(data)
+    parts = {part["section"].key: part for part in content.display(data)}
+    parts = [parts[section.key] for section in builder_order()]
+    professional = plan.role != PATIENT
     for part in parts:
         part["row"] = rows.get(part["section"].key)
+        part["name"] = _name(part["section"], professional)
         part["fields"] = [
             f for f in part["fields"] if not f["empty"]
         ]  # the overview shows filled fields only
     saved = get_section(request.GET.get("bewaard", ""))
+    optional_parts = [p for p in parts if p["section"].optional]
+    next_part = _next_part(parts)
     return render(
         request,
         "plans/builder.html",
         {
             "plan": plan,
-            "parts": parts,
+            "essential_parts": [p for p in parts if not p["section"].optional],
+            "optional_parts": optional_parts,
+            # Folded away, unless something is written there (nothing anyone wrote is hidden).
+            "optional_open": any(not p["empty"] for p in optional_parts) or (saved and saved.optional),
             "elements": elements,
             "empty_elements": empty,
             "empty_names": ", ".join(str(e["name"]) for e in empty),
             "crisis_numbers": crisis_numbers(data),
-            "next_part": get_section(empty[0]["section"]) if empty else None,
+            "next_part": next_part,
+            "next_part_name": _name(next_part, professional) if next_part else "",
             "saved_key": saved.key if saved else "",
             "review_past": plan.review_date and plan.review_date < timezone.localdate(),
             "can_write": can_write(plan),
             "is_owner": plan.role == OWNER,
-            "is_professional": plan.role != PATIENT,
+            "is_professional": professional,
             "versions": plan.versions.exists(),  # only "is there one?": a version's contents are large
         },
     )
+
+
+def _name(section, professional):
+    """Clinicians read a part's clinical title; the patient its plain name."""
+    return section.title if professional else section.patient_heading
+
+
+def _next_part(parts):
+    """The first empty essential part; once the essentials are there, the next step is to agree the plan."""
+    return next((p["section"] for p in parts if p["empty"] and not p["section"].optional), None)
 
 
 def _person_labels():
@@ -146,9 +165,21 @@ def _error_summary(section, errors):
 
 
 def _grouped(section, rows):
-    """Phases: signals split into "what I notice" and "what others notice", then the actions."""
+    """Phases: signals split into "what I notice" and "what others notice", then the actions.
+
+    Other parts: the essential fields, then the optional ones folded under "Meer invullen".
+    """
     if not section.phase:
-        return [{"legend": None, "rows": rows}]
+        if section.optional:
+            return [{"legend": None, "rows": rows}]
+        essential = [r for r in rows if not r["field"].optional]
+        groups = [{"legend": None, "rows": essential}]
+        optional = [r for r in rows if r["field"].optional]
+        if optional:
+            # Folded away, unless it holds text or an error: nothing anyone wrote is hidden.
+            is_open = any(r["error"] or not content.is_empty(r["value"]) for r in optional)
+            groups.append({"legend": None, "rows": optional, "optional": True, "open": is_open})
+        return groups
     groups = []
     for key, label in guidance().perspectives:
         signals = [r for r in rows if r["field"].key.startswith(key + "_")]
@@ -162,10 +193,11 @@ def _grouped(section, rows):
 
 
 def _neighbours(section):
-    keys = [s.key for s in sections()]
-    index = keys.index(section.key)
-    previous = sections()[index - 1] if index > 0 else None
-    following = sections()[index + 1] if index + 1 < len(keys) else None
+    """The parts before and after this one in the builder's order: the essentials first."""
+    order = builder_order()
+    index = order.index(section)
+    previous = order[index - 1] if index > 0 else None
+    following = order[index + 1] if index + 1 < len(order) else None
     return previous, following
 
 
@@ -201,6 +233,8 @@ def _render_part(
         "is_professional": plan.role != PATIENT,
         "previous": previous,
         "following": following,
+        "previous_name": _name(previous, plan.role != PATIENT) if previous else "",
+        "following_name": _name(following, plan.role != PATIENT) if following else "",
         "conflict": conflict,
         "row": row,
     }

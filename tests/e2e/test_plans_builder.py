@@ -37,6 +37,12 @@ def test_clinician_builds_a_plan_with_autosave(page):
     assert_accessible(page, "builder overview")
     plan = Plan.objects.get(patient_name="Piet Patiënt")
 
+    # The builder starts with the essentials; the optional parts open from "Meer invullen" by keyboard.
+    expect(page.get_by_role("link", name="Fase 1: Stabiel bewerken")).to_be_visible()
+    expect(page.get_by_role("link", name="Over mij bewerken")).to_be_hidden()
+    page.locator("summary", has_text="Meer invullen (niet verplicht)").focus()
+    page.keyboard.press("Enter")
+
     # Typing saves by itself; a reload brings the text back.
     page.get_by_role("link", name="Over mij bewerken").click()
     page.wait_for_load_state("load")

@@ -95,3 +95,67 @@ class PatientPlanTestCase(BaseTestCase):
         response = getattr(self.client, method)(url)
         self.assertEqual(response.status_code, 302, f"anonymous on {url}")
         self.assertIn("/account/inloggen/", response["Location"])
+
+
+# An essential plan: only the fields the builder starts with, each filled as a clinician and patient would.
+ESSENTIAL_PLAN = {
+    "phase_stable": {
+        "self_thoughts": "Ik kijk uit naar de week",
+        "self_behaviour": "Ik wandel elke ochtend met de hond\nIk ga drie dagen naar mijn werk",
+        "self_emotions": "Ik voel me rustig",
+        "self_body": "Ik slaap zeven uur per nacht",
+        "others_behaviour": "Ik maak grapjes aan tafel\nIk bel mijn zus in het weekend",
+        "my_actions": (
+            "Ik houd vaste tijden aan voor slapen en eten\nIk zwem op dinsdag\nIk neem mijn medicijnen"
+        ),
+        "naasten_actions": "Mijn zus belt op zondag",
+        "professional_actions": "Ik zie mijn behandelaar eens per maand",
+    },
+    "phase_early": {
+        "self_thoughts": "Ik denk dat ik het niet red op mijn werk",
+        "self_behaviour": "Ik slaap minder dan zes uur\nIk zeg afspraken af",
+        "self_emotions": "Ik ben snel geïrriteerd",
+        "self_body": "Ik heb hoofdpijn en eet slecht",
+        "others_behaviour": "Ik ben stil aan tafel\nIk neem de telefoon niet op",
+        "others_emotions": "Ik reageer kortaf",
+        "my_actions": "Ik plan extra rustmomenten\nIk bel mijn broer\nIk vertel het mijn behandelaar",
+        "naasten_actions": "Mijn zus vraagt hoe ik slaap en gaat met me wandelen",
+        "professional_actions": "Het team plant binnen een week een extra gesprek",
+    },
+    "phase_worsening": {
+        "self_thoughts": "Ik pieker de hele dag\nIk denk dat niemand me begrijpt",
+        "self_behaviour": "Ik ga niet meer naar buiten\nIk meld me ziek",
+        "self_emotions": "Ik voel me leeg en bang",
+        "self_body": "Ik slaap vier uur of minder",
+        "others_behaviour": "Ik trek me terug in mijn kamer\nIk zeg weinig",
+        "my_actions": "Ik bel dezelfde dag mijn behandelaar\nIk vraag mijn zus om te komen",
+        "naasten_actions": "Mijn zus komt langs en belt het team als ik dat niet doe",
+        "professional_actions": (
+            "Het team ziet mij binnen twee werkdagen\nDe psychiater kijkt naar mijn medicijnen"
+        ),
+    },
+    "phase_crisis": {
+        "self_thoughts": "Ik denk dat niets meer zin heeft",
+        "self_behaviour": "Ik eet en drink niet meer",
+        "self_emotions": "Ik voel me wanhopig",
+        "others_behaviour": "Ik ben niet meer te bereiken",
+        "my_actions": "Ik bel de crisisdienst of 113\nIk blijf niet alleen",
+        "naasten_actions": "Mijn zus blijft bij mij en belt de huisartsenpost",
+        "professional_actions": "De crisisdienst komt dezelfde dag langs",
+    },
+    "safety": {
+        "when": "Als ik drie nachten slecht slaap of aan de dood denk",
+        "who": "Mijn zus belt het team. Op werkdagen belt het team binnen vier uur terug.",
+        "reachability": (
+            "'s Avonds en in het weekend bel ik de huisartsenpost. Mijn partner beheert mijn medicijnen."
+        ),
+        "gp_post": "0900 1234567",
+    },
+    "network": {
+        "people": [
+            {"name": "Sanne de Vries", "role": "zus", "phone": "06 12345678", "when": "altijd"},
+            {"name": "Tom de Vries", "role": "broer", "phone": "06 87654321", "when": "als het minder gaat"},
+            {"name": "Dokter Jansen", "role": "huisarts", "phone": "030 1234567", "when": "overdag"},
+        ]
+    },
+}

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from ..models import AccessLog, PlanVersion
 from .helpers import FILLED, PlanTestCase
+from .patient_setup import ESSENTIAL_PLAN
 
 
 class BuilderTestCase(PlanTestCase):
@@ -71,11 +72,12 @@ class BuilderTestCase(PlanTestCase):
     def test_there_is_one_primary_next_step_and_the_rest_is_grouped(self):
         response = self.client.get(self.url)
         self.assertContains(response, "button--large", count=1)
-        part = reverse("plans:part", args=[self.plan.pk, "understanding"])
+        part = reverse("plans:part", args=[self.plan.pk, "phase_stable"])
         self.assertContains(response, f'class="button button--large" href="{part}"')
         self.assertContains(response, "<summary>Delen en afdrukken</summary>")
         self.assertContains(response, "<summary>Export voor het dossier</summary>")
-        self.fill()
+        # Once the essentials are there, the next step is to agree the plan; the rest is optional.
+        self.fill(ESSENTIAL_PLAN)
         response = self.client.get(self.url)
         agree = reverse("plans:agree", args=[self.plan.pk])
         self.assertContains(response, f'class="button button--large" href="{agree}"')
@@ -100,6 +102,50 @@ class BuilderTestCase(PlanTestCase):
         self.assertContains(self.client.get(self.url), "(1 maart 2020) is al voorbij")
         response = self.client.get(reverse("plans:part", args=[self.plan.pk, "review"]))
         self.assertContains(response, "Deze dag is al voorbij. Kies een nieuwe dag")
+
+    def test_it_starts_with_the_essentials_and_folds_the_rest_away(self):
+        response = self.client.get(self.url)
+        html = response.content.decode()
+        essentials = ["phase_stable", "phase_early", "phase_worsening", "phase_crisis", "safety", "network"]
+        positions = [html.index(f'id="part-{key}"') for key in essentials]
+        self.assertEqual(positions, sorted(positions))
+        folded = html.index('<details class="plan-optional">')
+        self.assertGreater(folded, positions[-1])
+        self.assertIn("<summary>Meer invullen (niet verplicht)</summary>", html)
+        for key in ("about", "understanding", "vulnerability", "coping", "review"):
+            self.assertGreater(html.index(f'id="part-{key}"'), folded)
+
+    def test_the_optional_parts_stand_open_when_they_hold_text(self):
+        self.fill({"about": {"keep": "Mijn tuin"}})
+        response = self.client.get(self.url)
+        self.assertContains(response, '<details class="plan-optional" open>')
+        self.assertContains(response, "Mijn tuin")
+
+    def test_the_patients_pages_have_the_crisis_part_one_tap_away(self):
+        self.plan.patient_can_edit = True
+        self.plan.save()
+        crisis = reverse("plans:read", args=[self.plan.pk]) + "#crisis"
+        self.assertNotContains(self.client.get(self.url), crisis)
+        self.login(self.patient)
+        for url in (
+            self.url,
+            reverse("plans:part", args=[self.plan.pk, "phase_early"]),
+            reverse("plans:versions", args=[self.plan.pk]),
+        ):
+            with self.subTest(url):
+                self.assertContains(
+                    self.client.get(url), f'<a href="{crisis}">Crisis? Direct naar wat je nu doet</a>'
+                )
+
+    def test_the_patient_reads_plain_names_in_the_builder_too(self):
+        self.login(self.patient)
+        response = self.client.get(self.url)
+        self.assertContains(response, "Verder met: Fase 1 (groen): Het gaat goed")
+        self.assertContains(response, "Afspraken voor als het slecht gaat bewerken")
+        self.assertNotContains(response, "Afspraken over opschalen en veiligheid bewerken")
+        response = self.client.get(reverse("plans:part", args=[self.plan.pk, "phase_crisis"]))
+        self.assertContains(response, "Bewaren en verder naar Afspraken voor als het slecht gaat")
+        self.assertContains(response, "← Fase 3 (oranje): Het gaat slecht")
 
 
 class BuilderQueriesTestCase(PlanTestCase):

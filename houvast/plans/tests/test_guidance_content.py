@@ -4,7 +4,7 @@ from django.test import SimpleTestCase
 
 from houvast.content.schema import ContentError, load_yaml
 
-from ..guidance import FILE, parse, sections
+from ..guidance import FILE, builder_order, parse, sections
 
 
 def load_raw():
@@ -42,4 +42,34 @@ class PatientLabelTests(SimpleTestCase):
         root = load_raw()
         root.data["phases"][1]["patient_title"] = {"nl": "Het gaat minder goed"}
         with self.assertRaisesMessage(ContentError, "phases[1].patient_title"):
+            parse(root)
+
+
+class EssentialPartsTests(SimpleTestCase):
+    """Issue 13 point 3: the builder starts with the essentials; the content file says which they are."""
+
+    def test_the_essentials_are_the_phases_the_safety_agreements_and_my_people(self):
+        essential = {s.key: [f.key for f in s.essential_fields] for s in builder_order() if not s.optional}
+        self.assertEqual(
+            list(essential),
+            ["phase_stable", "phase_early", "phase_worsening", "phase_crisis", "safety", "network"],
+        )
+        self.assertEqual(essential["safety"], ["when", "who", "reachability", "gp_post"])
+        self.assertEqual(essential["network"], ["people"])
+        self.assertEqual(len(essential["phase_early"]), 11)
+        optional = [s.key for s in builder_order() if s.optional]
+        self.assertEqual(optional, ["about", "understanding", "vulnerability", "coping", "review"])
+
+    def test_an_essential_part_without_an_essential_field_is_refused(self):
+        root = load_raw()
+        safety = next(s for s in root.data["sections"] if s["key"] == "safety")
+        for field in safety["fields"]:
+            field["optional"] = True
+        with self.assertRaisesMessage(ContentError, "an essential part needs one essential field"):
+            parse(root)
+
+    def test_optional_must_be_true_or_false(self):
+        root = load_raw()
+        root.data["sections"][0]["optional"] = "ja"
+        with self.assertRaisesMessage(ContentError, "sections[0].optional"):
             parse(root)

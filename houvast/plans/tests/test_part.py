@@ -210,3 +210,44 @@ class PartTestCase(PlanTestCase):
         )
         response = self.client.get(self.url("safety"))
         self.assertContains(response, 'href="tel:09001234567"')
+
+
+class ShortByDefaultTests(PlanTestCase):
+    """Issue 13 point 3: the essential fields first, the optional ones folded unless they hold text."""
+
+    def setUp(self):
+        super().setUp()
+        self.login(self.owner)
+
+    def url(self, key):
+        return reverse("plans:part", args=[self.plan.pk, key])
+
+    def test_optional_fields_of_an_essential_part_are_folded_after_the_essentials(self):
+        html = self.client.get(self.url("safety")).content.decode()
+        folded = html.index('<details class="plan-optional">')
+        self.assertLess(html.index('id="f-gp_post"'), folded)
+        self.assertGreater(html.index('id="f-practical"'), folded)
+        self.assertIn("<summary>Meer invullen (niet verplicht)</summary>", html)
+
+    def test_folded_fields_stand_open_when_they_hold_text_or_an_error(self):
+        self.fill({"network": {"first_contact": "Mijn huisarts"}})
+        self.assertContains(self.client.get(self.url("network")), '<details class="plan-optional" open>')
+        response = self.client.post(self.url("safety"), {"version": "0", "practical": "x" * 6000})
+        self.assertEqual(response.status_code, 400)
+        self.assertContains(response, '<details class="plan-optional" open>', status_code=400)
+
+    def test_an_optional_part_says_so_and_shows_its_fields(self):
+        response = self.client.get(self.url("about"))
+        self.assertContains(response, "Dit deel is niet verplicht.")
+        self.assertNotContains(response, "<details")
+        self.assertContains(response, 'id="f-keep"')
+
+    def test_save_and_next_goes_from_the_essentials_to_the_optional_parts(self):
+        response = self.client.post(
+            self.url("phase_crisis"), {"version": "0", "my_actions": "Bellen", "next": "1"}
+        )
+        self.assertRedirects(response, self.url("safety"))
+        response = self.client.post(
+            self.url("network"), {"version": "0", "first_contact": "Huisarts", "next": "1"}
+        )
+        self.assertRedirects(response, self.url("about"))

@@ -7,7 +7,7 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from ..models import AccessLog, PlanSection, PlanVersion
-from .patient_setup import PatientPlanTestCase
+from .patient_setup import ESSENTIAL_PLAN, PatientPlanTestCase
 
 
 def pdf_text(response):
@@ -116,3 +116,18 @@ class PlanPdfVersionTests(PatientPlanTestCase):
         reader, _ = pdf_text(self.client.get(self.url))
         for page in reader.pages:
             self.assertIn(DRAFT_MARK, page.extract_text())
+
+
+class EssentialPlanPdfTests(PatientPlanTestCase):
+    """Issue 13 point 3: a plan with only the essentials prints on at most two A4 pages."""
+
+    def test_an_essential_plan_prints_on_at_most_two_pages(self):
+        PlanSection.objects.filter(plan=self.plan).delete()
+        for key, value in ESSENTIAL_PLAN.items():
+            PlanSection.objects.create(plan=self.plan, key=key, data=value)
+        self.login(self.patient)
+        reader, text = pdf_text(self.client.get(reverse("plans:pdf_draft", args=[self.plan.pk])))
+        self.assertIn("Ik vertel het mijn behandelaar", text)
+        self.assertIn("0900 1234567", text)
+        self.assertIn("Tom de Vries", text)
+        self.assertLessEqual(len(reader.pages), 2, f"{len(reader.pages)} pages")
