@@ -217,6 +217,34 @@ class SessionConsumerTests(TransactionTestCase):
         self.assertEqual(await communicator.receive_json_from(timeout=TIMEOUT), {"type": "pong"})
         await communicator.disconnect()
 
+    async def test_relaying_a_message_does_not_hop_to_the_database_thread(self):
+        """Channels closes old database connections (in the sync thread) before every handler; a relayed
+        message touches no database, and for a hall that hop, once per socket, was most of a change's CPU."""
+        import channels.consumer
+
+        hops = []
+        real = channels.consumer.aclose_old_connections
+
+        async def counted():
+            hops.append(1)
+            return await real()
+
+        channels.consumer.aclose_old_connections = counted
+        try:
+            communicator, connected, _ = await self.connect(self.participant_client)
+            self.assertTrue(connected)
+            await communicator.receive_json_from(timeout=TIMEOUT)
+            before = len(hops)
+            group = live.audience_group("ABCDEF", "participant", "nl")
+            await database_sync_to_async(live._send)(group, {"n": 1})
+            self.assertEqual(await receive_message(communicator), {"n": 1})
+            await communicator.send_json_to({"type": "ping"})
+            self.assertEqual(await communicator.receive_json_from(timeout=TIMEOUT), {"type": "pong"})
+            self.assertEqual(len(hops), before)
+            await communicator.disconnect()
+        finally:
+            channels.consumer.aclose_old_connections = real
+
     async def test_http_action_by_participant_is_broadcast(self):
         communicator, connected, _ = await self.connect(self.facilitator_client)
         self.assertTrue(connected)
