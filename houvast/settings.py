@@ -385,7 +385,8 @@ USE_TZ = True
 # to STATIC_ROOT; WhiteNoise serves them with a far-future `immutable` cache. DEBUG=True: plain names
 # straight from the finders, nothing to collect (tests and the browser tests' live server run this way).
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# The container image collects them at build time outside VAR_DIR, which is its data volume.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
