@@ -159,6 +159,38 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
 else:
     DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", "test_houvast")}
+
+
+def _database_pool(engine, min_size, max_size, timeout):
+    """PostgreSQL: each process keeps open connections in a pool (Django's psycopg pool) and a request
+    borrows one for as long as it runs, instead of opening a new one. DATABASE_POOL_MAX_SIZE=0 switches the
+    pool off (for example behind PgBouncer): every request then opens and closes its own connection."""
+    if engine != "django.db.backends.postgresql" or max_size == 0:
+        return None
+    if not 0 <= min_size <= max_size or timeout <= 0:
+        raise ImproperlyConfigured(
+            "DATABASE_POOL_MIN_SIZE must lie between 0 and DATABASE_POOL_MAX_SIZE, and "
+            f"DATABASE_POOL_TIMEOUT must be more than 0 seconds (now {min_size}, {max_size}, {timeout})"
+        )
+    return {"min_size": min_size, "max_size": max_size, "timeout": timeout}
+
+
+# Connections per process: an app process under uvicorn runs every synchronous request in a thread of its
+# own, holding one connection until the response is written, and all of Channels' database work on one
+# more thread; a task worker uses one. A request that finds the pool empty waits DATABASE_POOL_TIMEOUT
+# seconds, then fails. Keep the sum of DATABASE_POOL_MAX_SIZE over all processes below PostgreSQL's
+# max_connections (100 by default). README "Running at scale".
+DATABASE_POOL = _database_pool(
+    DATABASES["default"]["ENGINE"],
+    min_size=envint("DATABASE_POOL_MIN_SIZE", "2"),
+    max_size=envint("DATABASE_POOL_MAX_SIZE", "10"),
+    timeout=envint("DATABASE_POOL_TIMEOUT", "10"),
+)
+if DATABASE_POOL:
+    # The pool keeps connections, so CONN_MAX_AGE stays 0 (Django refuses anything else); a connection
+    # that died with a database restart is replaced when it is borrowed, not handed to a request.
+    DATABASES["default"]["OPTIONS"] = {**DATABASES["default"].get("OPTIONS", {}), "pool": DATABASE_POOL}
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Real time and cache: in-process by default, Redis when REDIS_URL is set.
@@ -353,7 +385,8 @@ USE_TZ = True
 # to STATIC_ROOT; WhiteNoise serves them with a far-future `immutable` cache. DEBUG=True: plain names
 # straight from the finders, nothing to collect (tests and the browser tests' live server run this way).
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+# The container image collects them at build time outside VAR_DIR, which is its data volume.
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
