@@ -192,8 +192,8 @@ class ResponseForm(forms.Form):
 
     @cached_property
     def statement_rows(self):
-        """One row per statement with its radio choices built here: the page writes the inputs in one template
-        loop instead of rendering 60 radio widgets and 10 textareas through their templates (docs/performance.md)."""
+        """One row per statement with its radio choices built here: the page writes the inputs in one
+        template loop instead of rendering 60 radio widgets and 10 textareas through their templates."""
         labels = [(value, str(label)) for value, label in answer_choices()]
         rows = []
         for statement in statement_set().statements:

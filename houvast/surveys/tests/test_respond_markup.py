@@ -1,5 +1,5 @@
-"""The answer page writes its radios and textareas itself (forms.ResponseForm.statement_rows); they must stay
-exactly what Django's widgets would render, and the page's query count must not grow with what is filled in."""
+"""The answer page writes its radios and textareas itself (forms.ResponseForm.statement_rows); they must
+stay exactly what Django's widgets would render, and its query count must not grow with what is filled in."""
 
 from django.core.cache import cache
 from django.urls import reverse
