@@ -62,7 +62,7 @@ def live_counts(round_obj):
 
 
 def latest(round_obj):
-    return Release.objects.filter(round=round_obj).order_by("-number").first()
+    return Release.objects.filter(round=round_obj).defer("aggregates").order_by("-number").first()
 
 
 def current(round_obj):
