@@ -2,7 +2,8 @@ from datetime import datetime, time, timedelta
 from typing import NamedTuple
 
 from django import forms
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
@@ -214,6 +215,22 @@ class ResponseForm(forms.Form):
             (s.number, data[f"s{s.number}"], data.get(f"c{s.number}", "").strip())
             for s in statement_set().statements
         ]
+
+
+_empty_fields = {}  # language → (statement set, rendered fieldsets)
+
+
+def empty_response_fields():
+    """The fieldsets of an empty answer form, rendered once per language and statement set: a first visit
+    (a whole network opening the link at once) then renders only the page around them."""
+    content, language = statement_set(), translation.get_language()
+    cached = _empty_fields.get(language)
+    if cached is None or cached[0] is not content:
+        cached = _empty_fields[language] = (
+            content,
+            render_to_string("surveys/_response_fields.html", {"form": ResponseForm()}),
+        )
+    return cached[1]
 
 
 def draft_from_post(post):

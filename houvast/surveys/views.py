@@ -22,7 +22,15 @@ from houvast.lib.qr import qr_svg
 
 from . import charts, emails, releases
 from .content import statement_set
-from .forms import ActionForm, DeadlineForm, ResponseForm, RoundRequestForm, draft_from_post, end_of_day
+from .forms import (
+    ActionForm,
+    DeadlineForm,
+    ResponseForm,
+    RoundRequestForm,
+    draft_from_post,
+    empty_response_fields,
+    end_of_day,
+)
 from .models import Answer, Response, Round
 from .permissions import get_round_for_coordinator, get_round_for_participant, is_round_id
 from .retention import pdf_scope
@@ -562,7 +570,9 @@ def respond(request, token):
         return render(request, "surveys/closed.html", {"round": round_obj})
     device = _device_token(request)
     device_hash = _device_hash(device, round_obj)
-    existing = Response.objects.filter(round=round_obj, device_hash=device_hash).first()
+    existing = None
+    if request.COOKIES.get(DEVICE_COOKIE) == device:  # a new device has no response yet
+        existing = Response.objects.filter(round=round_obj, device_hash=device_hash).first()
     if releases.is_final(existing):
         status = 409 if request.method == "POST" else 200
         return render(request, "surveys/released.html", {"round": round_obj}, status=status)
@@ -590,11 +600,14 @@ def respond(request, token):
         Response.objects.filter(pk=response.pk).update(draft=draft_from_post(request.POST))
         status = 429 if limited else 400
     else:
-        form = ResponseForm(initial=_initial_for(existing))
+        # A first visit shows the empty form's fieldsets, rendered once (forms.empty_response_fields).
+        initial = _initial_for(existing)
+        form = ResponseForm(initial=initial) if initial else None
         status = 200
     context = {
         "round": round_obj,
         "form": form,
+        "empty_fields": empty_response_fields() if form is None else None,
         "content": statement_set(),
         "submitted": bool(existing and existing.submitted_at),
         "has_draft": bool(existing and existing.draft),

@@ -49,7 +49,9 @@ class RespondMarkupTests(BaseTestCase):
         self.assertIn("Eigen woorden</textarea>", html)
 
     def test_the_query_count_does_not_depend_on_what_is_filled_in(self):
-        with self.assertNumQueries(2):
+        with self.assertNumQueries(1):  # a first visit: a new device has no response to look up
+            self.client.get(self.url)
+        with self.assertNumQueries(2):  # the round, and this device's response
             self.client.get(self.url)
         self.client.post(self.url, {"s1": "4", "c1": "Half af"})  # a draft
         with self.assertNumQueries(2):
@@ -58,3 +60,12 @@ class RespondMarkupTests(BaseTestCase):
         self.assertTrue(Response.objects.get().submitted_at)
         with self.assertNumQueries(3):  # the round, the response and its answers in one query
             self.client.get(self.url)
+
+    def test_a_first_visit_reuses_the_empty_fieldsets_per_language(self):
+        self.client.get(self.url)
+        again = self.client.get(self.url)
+        self.assertNotIn("surveys/_response_fields.html", [t.name for t in again.templates])
+        self.assert_widgets_as_django_renders_them(again.content.decode(), ResponseForm())
+        english = self.client.get(self.url, headers={"accept-language": "en"})
+        self.assertContains(english, 'lang="en"')
+        self.assertNotContains(english, "Helemaal oneens")
