@@ -72,6 +72,14 @@ def current(round_obj):
     return latest(round_obj)
 
 
+def current_with_counts(round_obj):
+    """The release to show and the live counts: one count when no release is due (the usual case)."""
+    counts = live_counts(round_obj)
+    if round_obj.is_finished and counts.waiting_online >= round_obj.min_responses:
+        return release_if_due(round_obj), live_counts(round_obj)
+    return latest(round_obj), counts
+
+
 def _new_online(round_obj):
     return round_obj.submitted_responses().filter(released_in=None, source=ONLINE).count()
 

@@ -7,8 +7,11 @@ summary of the release is built (usually by the summary mail when the round clos
 A round that reopens and gets k new responses makes a new release with its own snapshot; the retention purge
 empties the snapshots of the rounds whose answers it deletes (retention.py).
 
-The snapshot holds the grouped rows as the queries return them; summary.py shapes them.
+The snapshot holds the grouped rows as the queries return them, and the comments and closing answers in their
+shuffled order; summary.py shapes them.
 """
+
+import random
 
 from django.db.models import Count
 
@@ -46,20 +49,33 @@ def compute(round_obj, release):
         aggregates["answers"] = [[statement, value, n] for (statement, value), n in sorted(totals.items())]
     else:
         aggregates["answers"] = answer_rows(round_obj.pk, upto)
-    aggregates["comments"] = [
-        list(row)
-        for row in Answer.objects.filter(round=round_obj, released_in__lte=upto)
-        .exclude(comment="")
-        .order_by("id")
-        .values_list("statement", "comment")
-    ]
-    aggregates["closing"] = list(
+    aggregates["comments"] = _comments(round_obj, upto)
+    closing = list(
         Response.objects.filter(round=round_obj, released_in__lte=upto)
         .exclude(closing_answer="")
         .order_by("id")
         .values_list("closing_answer", flat=True)
     )
+    random.Random(f"{round_obj.public_token}:closing").shuffle(closing)
+    aggregates["closing"] = closing
     return aggregates
+
+
+def _comments(round_obj, upto):
+    """[statement, comments] per statement, shuffled with a seed from the round's token: the page is stable
+    and the order says nothing about who wrote what."""
+    by_statement = {}
+    rows = (
+        Answer.objects.filter(round=round_obj, released_in__lte=upto)
+        .exclude(comment="")
+        .order_by("id")
+        .values_list("statement", "comment")
+    )
+    for statement, comment in rows:
+        by_statement.setdefault(statement, []).append(comment)
+    for statement, comments in by_statement.items():
+        random.Random(f"{round_obj.public_token}:{statement}").shuffle(comments)
+    return [[statement, comments] for statement, comments in sorted(by_statement.items())]
 
 
 def answer_rows(round_id, upto):

@@ -1,7 +1,6 @@
 """The group summary of a round: aggregated in the database once per release (snapshot.py), then shaped
 for the page, mail and PDF."""
 
-import random
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
@@ -125,21 +124,6 @@ def _discipline_counts(breakdown):
     return groups, counts, rated_online
 
 
-def _comments(round_obj, rows):
-    by_statement = {}
-    for statement, comment in rows:
-        by_statement.setdefault(statement, []).append(comment)
-    for statement, comments in by_statement.items():
-        random.Random(f"{round_obj.public_token}:{statement}").shuffle(comments)
-    return by_statement
-
-
-def _closing_answers(round_obj, answers):
-    answers = list(answers)
-    random.Random(f"{round_obj.public_token}:closing").shuffle(answers)
-    return answers
-
-
 def _result(statement, counts):
     median = stats.median(counts)
     d = stats.leik_d(counts)
@@ -198,8 +182,8 @@ def build_summary(round_obj, with_details=True):
     """Everything the coordinator sees: the results of the round's current release (none before the first)
     and the live counts. Movement compares with the previous round's current release."""
     content = statement_set()
-    release = releases.current(round_obj)
-    summary = Summary(round=round_obj, counts=releases.live_counts(round_obj), release=release)
+    release, counts = releases.current_with_counts(round_obj)
+    summary = Summary(round=round_obj, counts=counts, release=release)
     if release is None:
         return summary
     aggregates = snapshot.release_aggregates(round_obj, release)
@@ -223,10 +207,10 @@ def build_summary(round_obj, with_details=True):
         result.suggestions = _suggestions(result, content, summary.most_divided)
     if not with_details:
         return summary
-    comments = _comments(round_obj, aggregates["comments"])
+    comments = dict(aggregates["comments"])  # shuffled when stored (snapshot.py)
     for result in summary.results:
         result.comments = comments.get(result.number, [])
-    summary.closing_answers = _closing_answers(round_obj, aggregates["closing"])
+    summary.closing_answers = aggregates["closing"]
     if release.disciplines_from is not None:
         _add_disciplines(summary, round_obj, release.disciplines_from, aggregates["disciplines"])
     return summary

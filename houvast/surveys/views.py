@@ -136,6 +136,7 @@ def manage(request, key):
     if round_obj.is_pending:
         by_email = not key.isdigit()
         return render(request, "surveys/confirm.html", {"round": round_obj, "key": key, "by_email": by_email})
+    release, counts = releases.current_with_counts(round_obj)
     participant_url = emails.participant_url(round_obj)
     invitation = render_to_string(
         "surveys/invitation.txt", {"round": round_obj, "url": participant_url}, request=request
@@ -143,8 +144,8 @@ def manage(request, key):
     context = {
         "round": round_obj,
         "key": key,
-        "release": releases.current(round_obj),
-        "counts": releases.live_counts(round_obj),
+        "release": release,
+        "counts": counts,
         "participant_url": participant_url,
         "qr": qr_svg(
             participant_url, title=_("QR-code naar de stellingen van %(name)s") % {"name": round_obj}
