@@ -145,9 +145,14 @@ def prepare():
 
 
 def time_builds(round_obj):
-    """Milliseconds of the first summary build (aggregates computed and stored) and of five later ones."""
+    """Milliseconds of making the release (every response and answer marked, once per release), of the
+    first summary build (aggregates computed in SQL and stored) and of five later ones."""
+    from houvast.surveys import releases
     from houvast.surveys.summary import build_summary
 
+    t0 = time.perf_counter()
+    assert releases.current(round_obj) is not None, "the bench round has no release"
+    release = (time.perf_counter() - t0) * 1000
     t0 = time.perf_counter()
     summary = build_summary(round_obj)
     first = (time.perf_counter() - t0) * 1000
@@ -157,7 +162,7 @@ def time_builds(round_obj):
         t0 = time.perf_counter()
         build_summary(round_obj)
         later.append((time.perf_counter() - t0) * 1000)
-    return [first], later
+    return [release], [first], later
 
 
 # --- Participants -------------------------------------------------------------------------------------
@@ -259,7 +264,8 @@ def measure(label, database_url):
         row(f"bare view, {CONCURRENCY} at once on 2 processes", 0, bare_loaded, loaded_bare_p50)
         row(f"answer submit POST, {CONCURRENCY} at once (÷ bare at once)", 0, loaded, loaded_bare_p50, 4)
         for size, (_round_obj, token) in closed.items():
-            first, later = builds[size]
+            release, first, later = builds[size]
+            row("release made (all rows marked, once)", size, release, bare_p50)
             row("summary build, first (SQL, stored)", size, first, bare_p50)
             row("summary build, from the stored snapshot", size, later, bare_p50)
             summary = f"/stellingen/beheer/{token}/samenvatting/"
