@@ -1,267 +1,315 @@
 #!/usr/bin/env python
-"""Stellingen benchmark: responses per second with 50 concurrent participants against a live uvicorn,
-and the time to build a group summary for 20, 1,000 and 10,000 responses on SQLite and PostgreSQL.
+"""Stellingen: the participant's answer page and submit, the group summary and the coordinator's poll, each
+as a ratio to the bare view measured by the same processes in the same run (bench/_harness.py).
 
-    .venv/bin/python bench/surveys_bench.py            # everything
-    BENCH_PARTICIPANTS=200 .venv/bin/python bench/surveys_bench.py
+    .venv/bin/python bench/surveys_bench.py
+    BENCH_DATABASES=sqlite BENCH_SIZES=10,1000 .venv/bin/python bench/surveys_bench.py
 
-PostgreSQL: BENCH_POSTGRES_URL, or DATABASE_URL when it is a postgres:// address (default
-postgres://postgres@127.0.0.1:5432/houvast_bench; created with createdb when missing; skipped with a note
-when PostgreSQL does not answer).
+Per database (SQLite, and PostgreSQL with Redis as cache when they answer): two production app processes.
+- answer page GET /stellingen/r/<token>/ (a first visit) and submit POST, one request at a time; then the
+  submit with BENCH_CONCURRENCY participants at once over both processes, against the bare view under the
+  same load. Every submit is a new participant (own device cookie). The limit of 60 new responses per hour
+  per address and round (views.NEW_RESPONSES_PER_HOUR) stays on: the submitters spread over rounds of at
+  most SUBMITS_PER_ROUND responses each, as participants of different networks would.
+- for closed rounds of BENCH_SIZES responses (10, 1,000, 100,000; made in SQL in a few seconds): the first
+  summary build (the release's aggregates computed in SQL and stored, snapshot.py), a later build (stored),
+  the summary page and the coordinator's poll (`…/aantal/`, every 5 s).
 """
 
+import asyncio
+import json
 import os
-import re
 import secrets
-import socket
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-import urllib.parse
-import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PYTHON = sys.executable
-_GIVEN_URL = os.environ.get("DATABASE_URL", "")
-POSTGRES_URL = os.environ.get("BENCH_POSTGRES_URL") or (
-    _GIVEN_URL if _GIVEN_URL.startswith("postgres") else "postgres://postgres@127.0.0.1:5432/houvast_bench"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import (  # noqa: E402
+    REDIS_URL,
+    Table,
+    bare_view,
+    bench_env,
+    databases,
+    http,
+    machine_line,
+    start_servers,
+    stop_servers,
+    timed_gets,
+    use_env,
 )
-SIZES = (20, 1_000, 10_000)
-CONCURRENCY = 50
-PARTICIPANTS = int(os.environ.get("BENCH_PARTICIPANTS", "500"))
+
+SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "10,1000,100000").split(",")]
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "60"))
+CONCURRENCY = int(os.environ.get("BENCH_CONCURRENCY", "8"))
+CONCURRENT_SUBMITS = int(os.environ.get("BENCH_CONCURRENT_SUBMITS", "200"))
+SUBMITS_PER_ROUND = 50  # below the 60 new responses per hour per address and round (views.py)
+PREFIX = "bench-stellingen-"
 
 
-def base_env(database_url, var_dir):
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "houvast.settings",
-        "DEBUG": "False",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "SECURE_SSL_REDIRECT": "False",
-        "DATABASE_URL": database_url,
-        "VAR_DIR": str(var_dir),
-        "TASKS_BACKEND": "immediate",
-        "LOG_LEVEL": "WARNING",
-        "PYTHONPATH": str(ROOT),
-    }
+# --- Data, made in SQL: 100,000 responses and their million answers in seconds ------------------------
 
 
-def django_setup():
-    import django
+def add_responses_in_sql(round_obj, count):
+    """`count` submitted online responses with ten answers each, spread over four disciplines, with a comment
+    on one answer in 200 and a closing answer on one response in 50; the same numbers on every database."""
+    from django.db import connection
+    from django.utils import timezone
 
-    django.setup()
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO surveys_response
+                (round_id, device_hash, source, discipline, closing_answer, draft,
+                 created, updated, submitted_at)
+            WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < %s)
+            SELECT %s, 'bench-' || n, 'online',
+                CASE n %% 4 WHEN 0 THEN 'psycholoog' WHEN 1 THEN 'verpleegkundige'
+                    WHEN 2 THEN 'poh-ggz' ELSE '' END,
+                CASE WHEN n %% 50 = 0 THEN 'Meer samen oefenen met de crisiskaart' ELSE '' END,
+                '{}', %s, %s, %s
+            FROM seq
+            """,
+            [count, round_obj.pk, now, now, now],
+        )
+        cursor.execute(
+            """
+            INSERT INTO surveys_answer (response_id, round_id, statement, value, comment, discipline)
+            WITH RECURSIVE st(s) AS (SELECT 1 UNION ALL SELECT s + 1 FROM st WHERE s < 10)
+            SELECT r.id, r.round_id, st.s,
+                CASE (r.id * 7 + st.s * 13 + r.id / 7) %% 8
+                    WHEN 0 THEN 0 WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 3 WHEN 7 THEN 3
+                    WHEN 6 THEN 5 ELSE 4 END,
+                CASE WHEN (r.id + st.s) %% 200 = 0
+                    THEN 'Dit bespreken we nog te weinig met naasten.' ELSE '' END,
+                r.discipline
+            FROM surveys_response r CROSS JOIN st
+            WHERE r.round_id = %s
+            """,
+            [round_obj.pk],
+        )
 
 
-# --- Summary timing (runs inside a child process per database) -----------------------------------
-
-
-def summary_child():
-    django_setup()
-    import random
-
-    from django.core.management import call_command
+def remove_bench_rounds():
+    """Earlier runs' rounds (PostgreSQL keeps its database), deleted in SQL: a million answers at once."""
+    from django.db import connection
 
     from houvast.surveys.models import Round
-    from houvast.surveys.summary import build_summary
-    from houvast.surveys.tests.factories import add_responses, make_closed_round
 
-    call_command("migrate", verbosity=0)
-    Round.objects.filter(network_name__startswith="bench-").delete()
-    rnd = random.Random(7)
+    ids = list(Round.objects.filter(network_name__startswith=PREFIX).values_list("id", flat=True))
+    if not ids:
+        return
+    marks = ",".join(["%s"] * len(ids))
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM surveys_answer WHERE round_id IN ({marks})", ids)
+        cursor.execute(f"DELETE FROM surveys_response WHERE round_id IN ({marks})", ids)
+    Round.objects.filter(id__in=ids).delete()
+
+
+def settle_statistics():
+    """What a database that lives looks like after a bulk load: planner statistics, and on PostgreSQL a
+    vacuumed table whose visibility map allows index-only counts (autovacuum does both in production)."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("VACUUM ANALYZE surveys_response")
+            cursor.execute("VACUUM ANALYZE surveys_answer")
+        else:
+            cursor.execute("ANALYZE")
+
+
+def prepare():
+    """Rounds for every size (closed, their coordinator tokens), open rounds for the submitters."""
+    from houvast.surveys.tests.factories import make_closed_round, make_round
+
+    remove_bench_rounds()
+    closed = {}
     for size in SIZES:
-        round_obj, _ = make_closed_round(network_name=f"bench-{size}", min_responses=3)
-        for start in range(0, size, 1000):
-            rows = [
-                [rnd.choice((0, 1, 2, 3, 4, 4, 5)) for _ in range(10)] for _ in range(min(1000, size - start))
-            ]
-            add_responses(round_obj, rows, comment=rnd.choice(("", "", "Een opmerking")))
-        build_summary(round_obj)  # makes the release; warms up caches and the connection
-        timings = []
-        for _ in range(5):
-            t0 = time.perf_counter()
-            summary = build_summary(round_obj)
-            timings.append((time.perf_counter() - t0) * 1000)
-        assert summary.enough and summary.response_count == size
-        print(f"RESULT {size} {statistics.median(timings):.1f} {max(timings):.1f}", flush=True)
-    Round.objects.filter(network_name__startswith="bench-").delete()
-
-
-def time_summaries(label, database_url, var_dir):
-    process = subprocess.run(
-        [PYTHON, __file__, "--summary-child"],
-        env=base_env(database_url, var_dir),
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if process.returncode != 0:
-        print(process.stderr[-2000:])
-        raise SystemExit(f"summary benchmark on {label} failed")
-    rows = []
-    for line in process.stdout.splitlines():
-        if line.startswith("RESULT"):
-            _, size, median, worst = line.split()
-            rows.append((label, int(size), float(median), float(worst)))
-    return rows
-
-
-def ensure_postgres_db():
-    parsed = urllib.parse.urlparse(POSTGRES_URL)
-    name = parsed.path.lstrip("/")
-    args = [
-        "-h",
-        parsed.hostname or "127.0.0.1",
-        "-p",
-        str(parsed.port or 5432),
-        "-U",
-        parsed.username or "postgres",
+        round_obj, token = make_closed_round(network_name=f"{PREFIX}{size}", min_responses=5)
+        t0 = time.perf_counter()
+        add_responses_in_sql(round_obj, size)
+        print(f"  {size:,} responses made in {time.perf_counter() - t0:.1f} s", flush=True)
+        closed[size] = (round_obj, token)
+    settle_statistics()
+    submits = REQUESTS + 20 + CONCURRENT_SUBMITS
+    open_tokens = [
+        make_round(network_name=f"{PREFIX}open-{n}")[0].public_token
+        for n in range(-(-submits // SUBMITS_PER_ROUND) + 1)
     ]
-    try:
-        ready = subprocess.run(["pg_isready", *args], capture_output=True).returncode == 0
-    except FileNotFoundError:
-        return False
-    if not ready:
-        return False
-    subprocess.run(["createdb", *args, name], capture_output=True)
-    return True
+    return closed, open_tokens
 
 
-# --- Responses per second against a live server -------------------------------------------------
+def time_builds(round_obj):
+    """Milliseconds of making the release (every response and answer marked, once per release), of the
+    first summary build (aggregates computed in SQL and stored) and of five later ones."""
+    from houvast.surveys import releases
+    from houvast.surveys.summary import build_summary
 
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def setup_round_child():
-    django_setup()
-    from django.core.management import call_command
-
-    from houvast.surveys.tests.factories import make_round
-
-    call_command("migrate", verbosity=0)
-    round_obj, _ = make_round(network_name="bench-live", min_responses=3)
-    print(round_obj.public_token)
-
-
-class Participant:
-    def __init__(self, url):
-        self.url = url
-        self.cookies = {}
-
-    def _request(self, method, data=None):
-        body = urllib.parse.urlencode(data).encode() if data else None
-        request = urllib.request.Request(self.url, data=body, method=method)
-        if self.cookies:
-            request.add_header("Cookie", "; ".join(f"{k}={v}" for k, v in self.cookies.items()))
-        opener = urllib.request.build_opener(NoRedirect)
-        try:
-            response = opener.open(request, timeout=60)
-        except urllib.error.HTTPError as e:
-            response = e
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            self.cookies[name.strip()] = rest.split(";", 1)[0]
-        return response.status, response.read().decode()
-
-    def run(self):
-        status, html = self._request("GET")
-        assert status == 200, status
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-        data = {"csrfmiddlewaretoken": token, "discipline": "", "closing": "Meer oefenen"}
-        for n in range(1, 11):
-            data[f"s{n}"] = str(secrets.choice("012345"))
-            data[f"c{n}"] = ""
+    t0 = time.perf_counter()
+    assert releases.current(round_obj) is not None, "the bench round has no release"
+    release = (time.perf_counter() - t0) * 1000
+    t0 = time.perf_counter()
+    summary = build_summary(round_obj)
+    first = (time.perf_counter() - t0) * 1000
+    assert summary.enough, "the bench round shows no results"
+    later = []
+    for _ in range(5):
         t0 = time.perf_counter()
-        status, _ = self._request("POST", data)
-        elapsed = time.perf_counter() - t0
-        assert status == 302, status
-        return elapsed
+        build_summary(round_obj)
+        later.append((time.perf_counter() - t0) * 1000)
+    return [release], [first], later
 
 
-class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
+# --- Participants -------------------------------------------------------------------------------------
 
 
-def responses_per_second(var_dir):
-    database_url = f"sqlite:///{var_dir / 'live.sqlite3'}"
-    env = base_env(database_url, var_dir)
-    token = subprocess.run(
-        [PYTHON, __file__, "--setup-round-child"],
-        env=env,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    port = free_port()
-    env["SITE_URL"] = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [PYTHON, "-m", "uvicorn", "houvast.asgi:application", "--port", str(port), "--log-level", "warning"],
-        env=env,
-        cwd=ROOT,
+class Submitters:
+    """Hands out a new participant per submit: a new device cookie, on a round with room under the limit."""
+
+    def __init__(self, tokens):
+        self.tokens, self.used = list(tokens), 0
+
+    def next(self):
+        token = self.tokens[self.used // SUBMITS_PER_ROUND]
+        self.used += 1
+        return f"/stellingen/r/{token}/", f"houvast_apparaat={secrets.token_urlsafe(24)}"
+
+
+def answers(n):
+    data = {f"s{s}": str((n + s) % 6) for s in range(1, 11)}
+    data.update(
+        c3="Graag meer tijd voor het signaleringsplan." if n % 5 == 0 else "", closing="", discipline=""
     )
+    return data
+
+
+async def one_submit(url, submitters, n):
+    path, cookie = submitters.next()
+    t0 = time.perf_counter()
+    status, _body = await http(url, "POST", path, cookie, body=answers(n))
+    assert status == 302, ("submit", status)
+    return (time.perf_counter() - t0) * 1000
+
+
+async def submits_one_at_a_time(url, submitters, count):
+    return [await one_submit(url, submitters, n) for n in range(count)]
+
+
+async def at_once(jobs, concurrency):
+    """Run the coroutine factories in `jobs` with at most `concurrency` in flight; their results."""
+    queue, results = list(jobs), []
+
+    async def worker():
+        while queue:
+            results.append(await queue.pop()())
+
+    await asyncio.gather(*(worker() for _ in range(concurrency)))
+    return results
+
+
+async def bare_once(url):
+    t0 = time.perf_counter()
+    status, _body = await http(url, "GET", "/_bench/bare/")
+    assert status == 200
+    return (time.perf_counter() - t0) * 1000
+
+
+# --- One database -------------------------------------------------------------------------------------
+
+
+def measure(label, database_url):
+    """Runs in its own process (Django is set up once per process); prints one JSON line per row."""
+    env = bench_env(database_url, redis_url=REDIS_URL if label == "PostgreSQL" else None)
+    use_env(env)
+    closed, open_tokens = prepare()
+    rows = []
+
+    def row(what, size, times, bare_p50, aim=None):
+        rows.append({"what": what, "size": size, "times": times, "bare": bare_p50, "aim": aim})
+
+    builds = {size: time_builds(round_obj) for size, (round_obj, _token) in closed.items()}
+    servers = start_servers(2, env)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.2)
-        url = f"http://127.0.0.1:{port}/stellingen/r/{token}/"
-        participants = [Participant(url) for _ in range(PARTICIPANTS)]
-        t0 = time.perf_counter()
-        with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
-            latencies = list(pool.map(lambda p: p.run(), participants))
-        wall = time.perf_counter() - t0
+        url = servers[0][1]
+        bare_p50, bare_times = bare_view(url)
+        row("bare view (baseline)", 0, bare_times, bare_p50)
+        page = f"/stellingen/r/{open_tokens[-1]}/"
+        timed_gets(url, page, "", 10)
+        row("answer page GET (first visit)", 0, timed_gets(url, page, "", REQUESTS), bare_p50, 3)
+        submitters = Submitters(open_tokens[:-1])
+        asyncio.run(submits_one_at_a_time(url, submitters, 20))  # warm-up
+        row(
+            "answer submit POST",
+            0,
+            asyncio.run(submits_one_at_a_time(url, submitters, REQUESTS)),
+            bare_p50,
+            4,
+        )
+        urls = [u for _p, u in servers]
+        bare_loaded = asyncio.run(
+            at_once([lambda n=n: bare_once(urls[n % 2]) for n in range(CONCURRENT_SUBMITS)], CONCURRENCY)
+        )
+        loaded = asyncio.run(
+            at_once(
+                [lambda n=n: one_submit(urls[n % 2], submitters, n) for n in range(CONCURRENT_SUBMITS)],
+                CONCURRENCY,
+            )
+        )
+        loaded_bare_p50 = statistics.median(bare_loaded)
+        row(f"bare view, {CONCURRENCY} at once on 2 processes", 0, bare_loaded, loaded_bare_p50)
+        row(f"answer submit POST, {CONCURRENCY} at once (÷ bare at once)", 0, loaded, loaded_bare_p50, 4)
+        for size, (_round_obj, token) in closed.items():
+            release, first, later = builds[size]
+            row("release made (all rows marked, once)", size, release, bare_p50)
+            row("summary build, first (SQL, stored)", size, first, bare_p50)
+            row("summary build, from the stored snapshot", size, later, bare_p50)
+            summary = f"/stellingen/beheer/{token}/samenvatting/"
+            timed_gets(url, summary, "", 3)
+            row("summary page GET", size, timed_gets(url, summary, "", max(10, REQUESTS // 3)), bare_p50)
+            poll = f"/stellingen/beheer/{token}/aantal/"
+            timed_gets(url, poll, "", 5)
+            polls = timed_gets(url, poll, "", REQUESTS)
+            row("coordinator poll GET …/aantal/ (a count)", size, polls, bare_p50)
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-    latencies.sort()
-    p95 = latencies[int(len(latencies) * 0.95) - 1]
-    return {
-        "submitted": len(latencies),
-        "per_second": len(latencies) / wall,
-        "median_ms": statistics.median(latencies) * 1000,
-        "p95_ms": p95 * 1000,
-    }
+        stop_servers(servers)
+        remove_bench_rounds()
+    for item in rows:
+        print("ROW " + json.dumps({"database": label, **item}), flush=True)
 
 
 def main():
-    with tempfile.TemporaryDirectory(prefix="houvast-bench-") as tmp:
-        var_dir = Path(tmp)
-        live = responses_per_second(var_dir)
-        print(
-            f"Responses with {CONCURRENCY} concurrent participants (one uvicorn process, SQLite): "
-            f"{live['submitted']} submitted, {live['per_second']:.1f} per second "
-            f"(each participant also loads the form first), "
-            f"submit latency median {live['median_ms']:.0f} ms, p95 {live['p95_ms']:.0f} ms"
+    table = Table("Stellingen (ratios to the bare view's p50 in the same run; summary page aim: ≤ 300 ms)")
+    failed = False
+    for label, database_url in databases():
+        print(f"\n{label}: making data and measuring", flush=True)
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure", label, database_url], stdout=subprocess.PIPE, text=True
         )
-        rows = time_summaries("SQLite", f"sqlite:///{var_dir / 'summary.sqlite3'}", var_dir)
-        if ensure_postgres_db():
-            rows += time_summaries("PostgreSQL", POSTGRES_URL, var_dir)
-        else:
-            print(f"PostgreSQL at {POSTGRES_URL} does not answer; skipped")
-    print("\n| database | responses | summary (median of 5) | slowest |")
-    print("|---|---:|---:|---:|")
-    for label, size, median, worst in rows:
-        print(f"| {label} | {size:,} | {median:.1f} ms | {worst:.1f} ms |")
+        for line in child.stdout.splitlines():
+            if line.startswith("ROW "):
+                item = json.loads(line[4:])
+                table.add(item["what"], item["size"], label, item["times"], item["bare"], item["aim"])
+            else:
+                print(line, flush=True)
+        failed = failed or child.returncode != 0
+    table.print()
+    print(machine_line(f"{CONCURRENCY} submitters at once; {REQUESTS} requests per figure"))
+    page_rows = [row for row in table.rows if row[0] == "summary page GET"]
+    for _what, size, database, p50, p95, *_rest in page_rows:
+        verdict = "met" if p95 <= 300 else "MISSED"
+        print(
+            f"summary page at {size:,} on {database}: p50 {p50:.0f} ms, p95 {p95:.0f} ms (≤300 ms: {verdict})"
+        )
+    sys.exit(1 if failed else 0)
 
 
 if __name__ == "__main__":
-    if "--summary-child" in sys.argv:
-        summary_child()
-    elif "--setup-round-child" in sys.argv:
-        setup_round_child()
+    if sys.argv[1:2] == ["--measure"]:
+        measure(sys.argv[2], sys.argv[3])
     else:
         main()

@@ -1,7 +1,10 @@
 from datetime import datetime, time, timedelta
+from typing import NamedTuple
 
 from django import forms
-from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from houvast.lib.forms import EmailAddressField
@@ -128,6 +131,21 @@ def answer_choices():
     ]
 
 
+class Choice(NamedTuple):
+    id: str
+    value: str
+    label: str
+    checked: bool
+
+
+class StatementRow(NamedTuple):
+    statement: object
+    answer: forms.BoundField
+    comment: forms.BoundField
+    choices: list
+    comment_text: str
+
+
 class ResponseForm(forms.Form):
     """Ten required answers, a comment per statement, the closing question and a discipline."""
 
@@ -173,11 +191,23 @@ class ResponseForm(forms.Form):
             choices=[("", _("Zeg ik liever niet"))] + list(Discipline.choices),
         )
 
+    @cached_property
     def statement_rows(self):
-        return [
-            (statement, self[f"s{statement.number}"], self[f"c{statement.number}"])
-            for statement in statement_set().statements
-        ]
+        """One row per statement with its radio choices built here: the page writes the inputs in one
+        template loop instead of rendering 60 radio widgets and 10 textareas through their templates."""
+        labels = [(value, str(label)) for value, label in answer_choices()]
+        rows = []
+        for statement in statement_set().statements:
+            answer, comment = self[f"s{statement.number}"], self[f"c{statement.number}"]
+            value = answer.value()
+            chosen = "" if value is None else str(value)
+            choices = [
+                Choice(f"{answer.auto_id}_{index}", option, label, option == chosen)
+                for index, (option, label) in enumerate(labels)
+            ]
+            text = comment.value()
+            rows.append(StatementRow(statement, answer, comment, choices, "" if text is None else str(text)))
+        return rows
 
     def answers(self):
         data = self.cleaned_data
@@ -185,6 +215,22 @@ class ResponseForm(forms.Form):
             (s.number, data[f"s{s.number}"], data.get(f"c{s.number}", "").strip())
             for s in statement_set().statements
         ]
+
+
+_empty_fields = {}  # language → (statement set, rendered fieldsets)
+
+
+def empty_response_fields():
+    """The fieldsets of an empty answer form, rendered once per language and statement set: a first visit
+    (a whole network opening the link at once) then renders only the page around them."""
+    content, language = statement_set(), translation.get_language()
+    cached = _empty_fields.get(language)
+    if cached is None or cached[0] is not content:
+        cached = _empty_fields[language] = (
+            content,
+            render_to_string("surveys/_response_fields.html", {"form": ResponseForm()}),
+        )
+    return cached[1]
 
 
 def draft_from_post(post):

@@ -131,6 +131,10 @@ class Release(models.Model):
     paper_count = models.PositiveIntegerField()
     # The release whose responses the breakdown per discipline comes from (None: no breakdown shown).
     disciplines_from = models.PositiveSmallIntegerField(null=True, blank=True)
+    # The summary's grouped counts, comments and closing answers of this release, stored the first time a
+    # summary is built (snapshot.py); a release never changes, so neither do they. Health data: never shown
+    # in the admin.
+    aggregates = models.JSONField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["round", "number"]
@@ -167,7 +171,12 @@ class Response(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["round", "device_hash"], name="surveys_one_response_per_device")
         ]
-        indexes = [models.Index(fields=["round", "submitted_at"], name="surveys_response_round")]
+        # Covers the live counts (releases.live_counts): an index-only count, also at 100,000 responses.
+        indexes = [
+            models.Index(
+                fields=["round", "submitted_at", "source", "released_in"], name="surveys_response_counts"
+            )
+        ]
 
     def __str__(self):
         return f"response {self.pk} to {self.round_id}"

@@ -62,7 +62,7 @@ def live_counts(round_obj):
 
 
 def latest(round_obj):
-    return Release.objects.filter(round=round_obj).order_by("-number").first()
+    return Release.objects.filter(round=round_obj).defer("aggregates").order_by("-number").first()
 
 
 def current(round_obj):
@@ -70,6 +70,14 @@ def current(round_obj):
     if round_obj.is_finished:
         return release_if_due(round_obj)
     return latest(round_obj)
+
+
+def current_with_counts(round_obj):
+    """The release to show and the live counts: one count when no release is due (the usual case)."""
+    counts = live_counts(round_obj)
+    if round_obj.is_finished and counts.waiting_online >= round_obj.min_responses:
+        return release_if_due(round_obj), live_counts(round_obj)
+    return latest(round_obj), counts
 
 
 def _new_online(round_obj):

@@ -8,14 +8,14 @@ from django.dispatch import receiver
 from houvast.lib import pdf_cache
 from houvast.lib.retention import cutoff
 
-from .models import Response, Round
+from .models import Release, Response, Round
 
 
 def purge_answers_of_ended_rounds(now):
     """Every response (with its answers and comments) of a round that ended before the cutoff.
 
     A round ended when it was closed, or when its deadline passed while it stayed open. The round
-    itself and its follow-up actions stay.
+    itself and its follow-up actions stay; the snapshots of its releases (snapshot.py) are emptied too.
     """
     before = cutoff(settings.SURVEY_ANSWERS_RETENTION_DAYS, now)
     ended = Q(status=Round.Status.CLOSED, closed_at__lt=before) | Q(
@@ -23,6 +23,7 @@ def purge_answers_of_ended_rounds(now):
     )
     rounds = Round.objects.filter(ended)
     removed = Response.objects.filter(round__in=rounds).delete()[0]
+    Release.objects.filter(round__in=rounds).exclude(aggregates=None).update(aggregates=None)
     for round_id in rounds.values_list("pk", flat=True).iterator():
         pdf_cache.forget(pdf_scope(Round(pk=round_id)))
     return removed

@@ -1,14 +1,13 @@
-"""The group summary of a round: aggregated in the database, then shaped for the page, mail and PDF."""
+"""The group summary of a round: aggregated in the database once per release (snapshot.py), then shaped
+for the page, mail and PDF."""
 
-import random
 from dataclasses import dataclass, field
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from . import releases, stats
+from . import releases, snapshot, stats
 from .content import statement_set, stellingen_steps, step_questions
-from .models import DONT_KNOW, Answer, Discipline, Release, Response, Round
+from .models import DONT_KNOW, Discipline, Release, Response, Round
 
 
 @dataclass
@@ -103,66 +102,26 @@ class Summary:
         return step_questions("vervolg")
 
 
-def _answer_counts(round_id, upto):
-    """{statement: {value: count}} of release `upto`, in one GROUP BY statement, value."""
+def _answer_counts(rows):
+    """{statement: {value: count}} from [statement, value, count] rows."""
     counts = {}
-    rows = (
-        Answer.objects.filter(round_id=round_id, released_in__lte=upto)
-        .values_list("statement", "value")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
     for statement, value, n in rows:
         counts.setdefault(statement, {})[value] = n
     return counts
 
 
-def _discipline_counts(round_obj, upto):
-    """Per discipline, per statement: counts of release `upto` (releases.py decides which release may
-    show a breakdown), and per discipline, per statement the number of rated online answers."""
-    groups = {
-        key: online + paper for key, (online, paper) in releases.discipline_groups(round_obj, upto).items()
-    }
+def _discipline_counts(breakdown):
+    """Per discipline, per statement: counts of the release that shows a breakdown (releases.py decides
+    which), and per discipline, per statement the number of rated online answers."""
+    groups = {key: online + paper for key, online, paper in breakdown["groups"]}
     counts, rated_online = {}, {}
-    rows = (
-        Answer.objects.filter(round=round_obj, released_in__lte=upto)
-        .values_list("discipline", "response__source", "statement", "value")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    for discipline, source, statement, value, n in rows:
+    for discipline, source, statement, value, n in breakdown["answers"]:
         by_value = counts.setdefault(discipline, {}).setdefault(statement, {})
         by_value[value] = by_value.get(value, 0) + n
         if source == Response.Source.ONLINE and value != DONT_KNOW:
             by_statement = rated_online.setdefault(discipline, {})
             by_statement[statement] = by_statement.get(statement, 0) + n
     return groups, counts, rated_online
-
-
-def _comments(round_obj, upto):
-    by_statement = {}
-    rows = (
-        Answer.objects.filter(round=round_obj, released_in__lte=upto)
-        .exclude(comment="")
-        .order_by("id")
-        .values_list("statement", "comment")
-    )
-    for statement, comment in rows:
-        by_statement.setdefault(statement, []).append(comment)
-    for statement, comments in by_statement.items():
-        random.Random(f"{round_obj.public_token}:{statement}").shuffle(comments)
-    return by_statement
-
-
-def _closing_answers(round_obj, upto):
-    answers = list(
-        Response.objects.filter(round=round_obj, released_in__lte=upto)
-        .exclude(closing_answer="")
-        .order_by("id")
-        .values_list("closing_answer", flat=True)
-    )
-    random.Random(f"{round_obj.public_token}:closing").shuffle(answers)
-    return answers
 
 
 def _result(statement, counts):
@@ -212,9 +171,10 @@ def _movement(current, before):
     }
 
 
-def statement_results(round_obj, release):
+def statement_results(round_obj, release, aggregates=None):
     content = statement_set()
-    counts = _answer_counts(round_obj.pk, release.number)
+    aggregates = aggregates or snapshot.release_aggregates(round_obj, release)
+    counts = _answer_counts(aggregates["answers"])
     return [_result(s, counts.get(s.number, {})) for s in content.statements]
 
 
@@ -222,11 +182,12 @@ def build_summary(round_obj, with_details=True):
     """Everything the coordinator sees: the results of the round's current release (none before the first)
     and the live counts. Movement compares with the previous round's current release."""
     content = statement_set()
-    release = releases.current(round_obj)
-    summary = Summary(round=round_obj, counts=releases.live_counts(round_obj), release=release)
+    release, counts = releases.current_with_counts(round_obj)
+    summary = Summary(round=round_obj, counts=counts, release=release)
     if release is None:
         return summary
-    summary.results = statement_results(round_obj, release)
+    aggregates = snapshot.release_aggregates(round_obj, release)
+    summary.results = statement_results(round_obj, release, aggregates)
     previous = round_obj.previous
     if previous is not None:
         previous_release = releases.current(previous)
@@ -246,17 +207,17 @@ def build_summary(round_obj, with_details=True):
         result.suggestions = _suggestions(result, content, summary.most_divided)
     if not with_details:
         return summary
-    comments = _comments(round_obj, release.number)
+    comments = dict(aggregates["comments"])  # shuffled when stored (snapshot.py)
     for result in summary.results:
         result.comments = comments.get(result.number, [])
-    summary.closing_answers = _closing_answers(round_obj, release.number)
+    summary.closing_answers = aggregates["closing"]
     if release.disciplines_from is not None:
-        _add_disciplines(summary, round_obj, release.disciplines_from)
+        _add_disciplines(summary, round_obj, release.disciplines_from, aggregates["disciplines"])
     return summary
 
 
-def _add_disciplines(summary, round_obj, upto):
-    groups, discipline_counts, rated_online = _discipline_counts(round_obj, upto)
+def _add_disciplines(summary, round_obj, upto, breakdown):
+    groups, discipline_counts, rated_online = _discipline_counts(breakdown)
     labels = dict(Discipline.choices)
     summary.disciplines_release = upto
     summary.disciplines = [

@@ -22,7 +22,15 @@ from houvast.lib.qr import qr_svg
 
 from . import charts, emails, releases
 from .content import statement_set
-from .forms import ActionForm, DeadlineForm, ResponseForm, RoundRequestForm, draft_from_post, end_of_day
+from .forms import (
+    ActionForm,
+    DeadlineForm,
+    ResponseForm,
+    RoundRequestForm,
+    draft_from_post,
+    empty_response_fields,
+    end_of_day,
+)
 from .models import Answer, Response, Round
 from .permissions import get_round_for_coordinator, get_round_for_participant, is_round_id
 from .retention import pdf_scope
@@ -128,6 +136,7 @@ def manage(request, key):
     if round_obj.is_pending:
         by_email = not key.isdigit()
         return render(request, "surveys/confirm.html", {"round": round_obj, "key": key, "by_email": by_email})
+    release, counts = releases.current_with_counts(round_obj)
     participant_url = emails.participant_url(round_obj)
     invitation = render_to_string(
         "surveys/invitation.txt", {"round": round_obj, "url": participant_url}, request=request
@@ -135,8 +144,8 @@ def manage(request, key):
     context = {
         "round": round_obj,
         "key": key,
-        "release": releases.current(round_obj),
-        "counts": releases.live_counts(round_obj),
+        "release": release,
+        "counts": counts,
         "participant_url": participant_url,
         "qr": qr_svg(
             participant_url, title=_("QR-code naar de stellingen van %(name)s") % {"name": round_obj}
@@ -401,10 +410,7 @@ def paper_entry(request, key):
     round_obj = get_round_for_coordinator(request, key)
     form = ResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        response = Response.objects.create(
-            round=round_obj, device_hash="paper-" + secrets.token_hex(16), source=Response.Source.PAPER
-        )
-        _save_answers(response, form)
+        _create_response(round_obj, "paper-" + secrets.token_hex(16), form, source=Response.Source.PAPER)
         messages.success(request, _("Het papieren formulier is toegevoegd. Je kunt het volgende invoeren."))
         if _check_complete(round_obj):
             messages.info(request, _("Iedereen die je uitnodigde heeft nu gereageerd. De ronde is gesloten."))
@@ -494,9 +500,46 @@ def _initial_for(response):
     return dict(response.draft)
 
 
+def _answers(response, form):
+    discipline = form.cleaned_data.get("discipline", "")
+    return [
+        Answer(
+            response=response,
+            round_id=response.round_id,
+            statement=number,
+            value=value,
+            comment=comment,
+            discipline=discipline,
+        )
+        for number, value, comment in form.answers()
+    ]
+
+
+def _create_response(round_obj, device_hash, form, source=Response.Source.ONLINE):
+    """A first submit: the response and its answers in one short transaction of two INSERTs (SQLite writers
+    queue for it); None when this device's response was made meanwhile (a double click)."""
+    data = form.cleaned_data
+    response = Response(
+        round=round_obj,
+        device_hash=device_hash,
+        source=source,
+        closing_answer=data.get("closing", "").strip(),
+        discipline=data.get("discipline", ""),
+        submitted_at=timezone.now(),
+    )
+    try:
+        with transaction.atomic():
+            response.save(force_insert=True)
+            Answer.objects.bulk_create(_answers(response, form))
+    except IntegrityError:
+        return None
+    return response
+
+
 def _save_answers(response, form):
     """Replace the answers of a response; False (and nothing changed) once a release holds it."""
     data = form.cleaned_data
+    answers = _answers(response, form)
     with transaction.atomic():
         # Lock the response: a double click (or two tabs) then replaces the answers one after the other,
         # and a release made meanwhile is seen here.
@@ -504,19 +547,7 @@ def _save_answers(response, form):
         if releases.is_final(locked):
             return False
         response.answers.all().delete()
-        Answer.objects.bulk_create(
-            [
-                Answer(
-                    response=response,
-                    round_id=response.round_id,
-                    statement=number,
-                    value=value,
-                    comment=comment,
-                    discipline=data.get("discipline", ""),
-                )
-                for number, value, comment in form.answers()
-            ]
-        )
+        Answer.objects.bulk_create(answers)
         response.closing_answer = data.get("closing", "").strip()
         response.discipline = data.get("discipline", "")
         response.draft = {}
@@ -540,7 +571,9 @@ def respond(request, token):
         return render(request, "surveys/closed.html", {"round": round_obj})
     device = _device_token(request)
     device_hash = _device_hash(device, round_obj)
-    existing = Response.objects.filter(round=round_obj, device_hash=device_hash).first()
+    existing = None
+    if request.COOKIES.get(DEVICE_COOKIE) == device:  # a new device has no response yet
+        existing = Response.objects.filter(round=round_obj, device_hash=device_hash).first()
     if releases.is_final(existing):
         status = 409 if request.method == "POST" else 200
         return render(request, "surveys/released.html", {"round": round_obj}, status=status)
@@ -553,10 +586,12 @@ def respond(request, token):
             client = f"{ratelimit.client_key(request)}:{round_obj.pk}"
             limited = not ratelimit.hit("surveys:respond", client, NEW_RESPONSES_PER_HOUR, 3600)
         if form.is_valid() and not limited:
-            response = existing or _response_for_device(round_obj, device_hash)
-            first_time = response.submitted_at is None
-            if not _save_answers(response, form):
-                return render(request, "surveys/released.html", {"round": round_obj}, status=409)
+            first_time = True
+            if existing is not None or _create_response(round_obj, device_hash, form) is None:
+                response = existing or _response_for_device(round_obj, device_hash)
+                first_time = response.submitted_at is None
+                if not _save_answers(response, form):
+                    return render(request, "surveys/released.html", {"round": round_obj}, status=409)
             _check_complete(round_obj)
             http = redirect("surveys:thanks", token=token)
             if not first_time:
@@ -566,11 +601,14 @@ def respond(request, token):
         Response.objects.filter(pk=response.pk).update(draft=draft_from_post(request.POST))
         status = 429 if limited else 400
     else:
-        form = ResponseForm(initial=_initial_for(existing))
+        # A first visit shows the empty form's fieldsets, rendered once (forms.empty_response_fields).
+        initial = _initial_for(existing)
+        form = ResponseForm(initial=initial) if initial else None
         status = 200
     context = {
         "round": round_obj,
         "form": form,
+        "empty_fields": empty_response_fields() if form is None else None,
         "content": statement_set(),
         "submitted": bool(existing and existing.submitted_at),
         "has_draft": bool(existing and existing.draft),

@@ -1,11 +1,15 @@
+import html
+import re
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
+from django.utils.safestring import mark_safe
 
 from houvast.surveys import charts
 
 register = template.Library()
+NEWLINES = re.compile(r"\r\n|\r")
 
 
 @register.simple_tag
@@ -28,3 +32,14 @@ def number(value):
     if rounded == rounded.to_integral_value():
         return str(int(rounded))
     return number_format(rounded, 1)
+
+
+def _with_breaks(text):
+    return html.escape(NEWLINES.sub("\n", text)).replace("\n", "<br>")
+
+
+@register.filter
+def list_items(texts):
+    """`<li>` per text, escaped, line breaks kept (as `linebreaksbr`): one call instead of a template loop,
+    for the thousands of comments of a large round."""
+    return mark_safe("".join(f"<li>{_with_breaks(text)}</li>" for text in texts))

@@ -1,5 +1,6 @@
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.template import Context, Template
 from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
@@ -30,3 +31,10 @@ def test_every_quartile_is_rounded_half_up(quarters):
     text = str(int(expected)) if expected == int(expected) else str(expected).replace(".", ",")
     with translation.override("nl"):
         assert number(value) == text
+
+
+def test_list_items_escape_and_keep_line_breaks_as_the_template_loop_did():
+    texts = ["Een <b>vette</b> opmerking", "regel 1\nregel 2\r\nregel 3", "A & B"]
+    loop = Template("{% for t in texts %}<li>{{ t|linebreaksbr }}</li>{% endfor %}")
+    items = Template("{% load surveys_tags %}{{ texts|list_items }}")
+    assert items.render(Context({"texts": texts})) == loop.render(Context({"texts": texts}))
