@@ -490,6 +490,7 @@
     if (submitter && submitter.name) body.set(submitter.name, submitter.value);
     const token = csrfToken(form);
     const fields = Array.from(form.querySelectorAll("[id]")).map((el) => el.id);
+    const sentValues = valuesOf(form);
     if (!navigator.onLine) {
       queue.push({ url: form.action, body: body, token: token });
       fields.forEach((id) => dirty.delete(id));
@@ -504,18 +505,42 @@
       say(text("queued"), "warning");
       return;
     }
-    handleResult(result, form, fields);
+    handleResult(result, form, fields, sentValues);
   }
 
-  function handleResult(result, form, fields) {
+  // What each field of a form held when it was sent, by id.
+  function valuesOf(form) {
+    const values = {};
+    form.querySelectorAll("input[id], textarea[id], select[id]").forEach((field) => {
+      values[field.id] = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
+    });
+    return values;
+  }
+
+  // The answer to a post can come after the person already started on the next one (the change reached
+  // their screen over the socket first): only fields that still hold what was sent are emptied.
+  function changedSince(field, sentValues) {
+    if (!sentValues || !(field.id in sentValues)) return false;
+    const now = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
+    return now !== sentValues[field.id];
+  }
+
+  function handleResult(result, form, fields, sentValues) {
     const data = result.data || {};
     if (data.ok) {
       fields.forEach((id) => {
+        const field = document.getElementById(id);
+        if (field && changedSince(field, sentValues)) return;
         dirty.delete(id);
         typedValues.delete(id);
       });
       if (form && form.hasAttribute("data-reset")) {
-        form.reset();
+        form.querySelectorAll("input, textarea, select").forEach((field) => {
+          if (changedSince(field, sentValues)) return;
+          if (field.type === "checkbox" || field.type === "radio") field.checked = field.defaultChecked;
+          else if (field.tagName === "SELECT") Array.from(field.options).forEach((o) => (o.selected = o.defaultSelected));
+          else if (!["hidden", "submit", "button"].includes(field.type)) field.value = field.defaultValue;
+        });
       }
       say(data.message || (form && form.dataset.sent) || (form && form.dataset.move !== undefined ? text("moved") : ""), "success");
       if (data.what === "ended") {
