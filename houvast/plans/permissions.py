@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.db.models import Q
 from django.http import Http404
 
 from houvast.accounts.models import Membership
@@ -16,15 +17,14 @@ def plans_for_user(user):
     if not user.is_authenticated:
         return Plan.objects.none()
     teams = Membership.objects.filter(user=user).values("team_id")
-    colleague_of = Plan.colleagues.through.objects.filter(user=user).values("plan_id")
-    own = Plan.objects.filter(owner=user, team_id__in=teams).order_by().values("pk")
-    shared = Plan.objects.filter(pk__in=colleague_of, team_id__in=teams).order_by().values("pk")
-    as_patient = Plan.objects.filter(patient=user).order_by().values("pk")
-    # One UNION of three index lookups (owner, colleague, patient): an OR over those columns made
-    # PostgreSQL read every plan in the database for each page and count (10 ms at 100,000 plans, growing
-    # with the whole service); this grows only with the user's own plans. No duplicate rows, so no
-    # DISTINCT and a cheap COUNT for the paginated list.
-    return Plan.objects.filter(pk__in=own.union(shared, as_patient))
+    # The plans shared with the user as a list of ids (few), so that every branch of the OR below is an
+    # index lookup (owner, id, patient) and the database combines them (PostgreSQL: a BitmapOr). With a
+    # subquery in one branch, PostgreSQL read every plan of the service for each list page and count
+    # (10 ms at 100,000 plans, growing with the service); a UNION of the three grew badly with a
+    # clinician's own plans (7 ms at 1,000). No duplicate rows: no DISTINCT, a cheap COUNT.
+    shared = list(Plan.colleagues.through.objects.filter(user=user).values_list("plan_id", flat=True))
+    professional = (Q(owner=user) | Q(pk__in=shared)) & Q(team_id__in=teams)
+    return Plan.objects.filter(professional | Q(patient=user))
 
 
 def role_of(user, plan):
