@@ -110,7 +110,10 @@ def test_two_participants_run_the_four_steps(new_context, live_app):
     # The report: core skills, the answer, cards chosen, the shared insight; never a private toolkit.
     facilitator.once("dialog", lambda dialog: dialog.accept())
     facilitator.get_by_text("Instellingen en afronden").click()
-    facilitator.get_by_role("button", name="Rond de sessie af").click()
+    # The facilitator's page reloads once the session has ended (after the answer to the click, which can
+    # come after the ended stage arrived over the socket): wait for it before going on.
+    with facilitator.expect_navigation():
+        facilitator.get_by_role("button", name="Rond de sessie af").click()
     facilitator.get_by_text("Deze sessie is afgerond.").first.wait_for()
     facilitator.goto(f"/werkvormen/sessie/{CODE}/verslag/")
     report = facilitator.locator("main").inner_text()

@@ -138,7 +138,10 @@ def test_facilitator_and_two_participants_run_all_five_steps(new_context, live_a
     # The facilitator ends the session; the report has the board but no private plan.
     facilitator.once("dialog", lambda dialog: dialog.accept())
     facilitator.get_by_text("Instellingen en afronden").click()
-    facilitator.get_by_role("button", name="Rond de sessie af").click()
+    # The facilitator's page reloads once the session has ended (after the answer to the click, which can
+    # come after the ended stage arrived over the socket): wait for it before going on.
+    with facilitator.expect_navigation():
+        facilitator.get_by_role("button", name="Rond de sessie af").click()
     facilitator.get_by_text("Deze sessie is afgerond.").first.wait_for()
     bob.get_by_text("Deze sessie is afgerond.").first.wait_for()
     facilitator.get_by_role("link", name="Bekijk het verslag").click()
