@@ -11,33 +11,17 @@ from houvast.accounts.models import Membership, Organisation, Team, User
 from houvast.lib.models import SweepState
 from houvast.lib.periodic import SWEEPS
 
+from .bases import NoAddOrDeleteAdmin, ReadOnlyAdmin
 from .models import TaskRun
 from .site import site
 from .users import UserAdmin
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(NoAddOrDeleteAdmin):
     list_display = ["name", "require_two_factor", "team_count", "member_count", "created"]
     search_fields = ["name"]
     fields = ["name", "require_two_factor", "team_count", "member_count", "created"]
     readonly_fields = ["team_count", "member_count", "created"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return (
@@ -68,19 +52,13 @@ class MembershipInline(admin.TabularInline):
         return False
 
 
-class TeamAdmin(admin.ModelAdmin):
+class TeamAdmin(NoAddOrDeleteAdmin):
     list_display = ["name", "organisation", "member_count", "plan_count", "created"]
     search_fields = ["name", "organisation__name"]
     list_select_related = ["organisation"]
     fields = ["name", "organisation", "member_count", "plan_count", "created"]
     readonly_fields = ["organisation", "member_count", "plan_count", "created"]
     inlines = [MembershipInline]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         return (

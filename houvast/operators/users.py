@@ -21,6 +21,8 @@ from houvast.accounts.plan_handover import NewOwnerForm, hand_over
 from houvast.accounts.two_factor import reset_second_factor
 from houvast.plans.models import Plan
 
+from .bases import NoAddOrDeleteAdmin
+
 log = logging.getLogger(__name__)
 
 
@@ -39,7 +41,7 @@ def _plan_count():
     return Subquery(plans.annotate(total=Count("pk")).values("total"))
 
 
-class UserAdmin(admin.ModelAdmin):
+class UserAdmin(NoAddOrDeleteAdmin):
     list_display = [
         "email",
         "name",
@@ -70,12 +72,6 @@ class UserAdmin(admin.ModelAdmin):
     ]
     readonly_fields = [field for field in fields if field != "is_active"]
     change_form_template = "admin/operators/user_change_form.html"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def get_queryset(self, request):
         app = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
