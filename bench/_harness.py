@@ -13,6 +13,7 @@ does not answer). BENCH_DATABASES=sqlite (or postgres) runs one of them.
 """
 
 import asyncio
+import gzip
 import os
 import platform
 import secrets
@@ -191,8 +192,9 @@ def cpu_seconds(servers):
 # --- A small HTTP/1.1 client on asyncio, so hundreds of clients run in one loop ----------------------
 
 
-async def http(url, method, path, cookie="", body=None, accept="text/html"):
-    """One request on a fresh connection; returns (status, body bytes). `body` is a dict (form-encoded)."""
+async def http(url, method, path, cookie="", body=None, accept="text/html", gzip_ok=False):
+    """One request on a fresh connection; returns (status, body bytes). `body` is a dict (form-encoded);
+    `gzip_ok` asks for a gzip body, as a browser does, and decompresses it (part of the wait)."""
     parsed = urllib.parse.urlsplit(url)
     reader, writer = await asyncio.open_connection(parsed.hostname, parsed.port)
     data = urllib.parse.urlencode(body, doseq=True).encode() if body is not None else b""
@@ -202,6 +204,8 @@ async def http(url, method, path, cookie="", body=None, accept="text/html"):
         f"Accept: {accept}",
         "Connection: close",
     ]
+    if gzip_ok:
+        head.append("Accept-Encoding: gzip")
     if cookie:
         head += [f"Cookie: {cookie}; csrftoken={CSRF}", f"X-CSRFToken: {CSRF}", f"Referer: {url}/"]
     if body is not None:
@@ -211,7 +215,9 @@ async def http(url, method, path, cookie="", body=None, accept="text/html"):
     raw = await reader.read()
     writer.close()
     status_line, _sep, rest = raw.partition(b"\r\n")
-    _headers, _sep, payload = rest.partition(b"\r\n\r\n")
+    headers, _sep, payload = rest.partition(b"\r\n\r\n")
+    if b"content-encoding: gzip" in headers.lower():
+        payload = gzip.decompress(payload)
     return int(status_line.split()[1]), payload
 
 

@@ -31,17 +31,24 @@ import json
 import os
 import platform
 import secrets
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _harness import (  # noqa: E402  (the harness also puts the project on the path)
+    bench_env,
+    cpu_seconds,
+    http,
+    pct,
+    start_servers,
+    stop_servers,
+    timed,
+)
+
 SIZES = [int(n) for n in os.environ.get("BENCH_SIZES", "60,500").split(",")]
 SETUPS = os.environ.get("BENCH_SETUPS", "one,two").split(",")
 NOTES = int(os.environ.get("BENCH_NOTES", "150"))
@@ -51,37 +58,12 @@ POSTERS = int(os.environ.get("BENCH_POSTERS", "4"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "8"))
 REDIS_URL = os.environ.get("BENCH_REDIS_URL") or os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/2"
 CODE = "BENCH3"
-CSRF = secrets.token_hex(16)  # 32 characters: a valid CSRF secret, sent as cookie and header
-SECRET_KEY = os.environ.get("BENCH_SECRET_KEY") or secrets.token_urlsafe(50)  # one for data and servers
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def bench_env(var_dir, with_redis):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "houvast.settings",
-        "DEBUG": "False",
-        "SECRET_KEY": SECRET_KEY,
-        "SECURE_SSL_REDIRECT": "False",
-        "VAR_DIR": str(var_dir),
-        "TASKS_BACKEND": "immediate",
-        "LOG_LEVEL": "WARNING",
-        "ACCESS_LOG": "False",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "BENCH_VIEWS": "True",
-        "PYTHONPATH": str(ROOT),
-    }
-    env.pop("REDIS_URL", None)
-    if with_redis:
-        env["REDIS_URL"] = REDIS_URL
-    env["DATABASE_URL"] = os.environ.get("DATABASE_URL") or f"sqlite:///{var_dir / 'bench.sqlite3'}"
-    return env
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def workshop_env(var_dir, with_redis):
+    """Production settings on DATABASE_URL (else a fresh SQLite file), with Redis for two processes."""
+    database = os.environ.get("DATABASE_URL") or f"sqlite:///{var_dir / 'bench.sqlite3'}"
+    return bench_env(database, REDIS_URL if with_redis else None, var_dir)
 
 
 # --- Data: a live session at the post-it step, its post-its and participants with session cookies ----
@@ -131,107 +113,18 @@ def prepare_data(count):
         store = SessionStore()
         store[PARTICIPANT_SESSION_KEY] = {CODE: participant.token}
         store.create()
-        cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}; csrftoken={CSRF}")
+        cookies.append(f"{settings.SESSION_COOKIE_NAME}={store.session_key}")
     client = Client()
     client.force_login(facilitator)
     name = settings.SESSION_COOKIE_NAME
     facilitator_cookie = f"{name}={client.cookies[name].value}"
-    return cookies, f"{facilitator_cookie}; csrftoken={CSRF}"
+    return cookies, facilitator_cookie
 
 
 # --- App processes ---------------------------------------------------------------------------------
 
 
-def start_servers(count, env):
-    servers = []
-    for _ in range(count):
-        port = free_port()
-        process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "houvast.asgi:application", "--host", "127.0.0.1",
-             "--port", str(port), "--log-level", "warning", "--no-access-log", "--ws-per-message-deflate",
-             "false"],
-            cwd=ROOT,
-            env={**env, "SITE_URL": f"http://127.0.0.1:{port}"},
-        )  # fmt: skip
-        servers.append((process, f"http://127.0.0.1:{port}"))
-    for process, url in servers:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                raise SystemExit(f"uvicorn exited with {process.returncode}")
-            try:
-                status, _body = asyncio.run(http(url, "GET", "/healthz"))
-                if status == 200:
-                    break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise SystemExit(f"uvicorn did not start at {url}")
-            time.sleep(0.3)
-    return servers
-
-
-def stop_servers(servers):
-    for process, _url in servers:
-        process.terminate()
-    for process, _url in servers:
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-
-
-def cpu_seconds(servers):
-    total = 0
-    for process, _url in servers:
-        fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / CLOCK_TICKS
-
-
 # --- A small HTTP/1.1 client on asyncio, so hundreds of clients run in one loop ----------------------
-
-
-async def http(url, method, path, cookie="", body=None, accept="text/html", gzip_ok=False):
-    parsed = urllib.parse.urlsplit(url)
-    reader, writer = await asyncio.open_connection(parsed.hostname, parsed.port)
-    data = urllib.parse.urlencode(body).encode() if body is not None else b""
-    head = [
-        f"{method} {path} HTTP/1.1",
-        f"Host: {parsed.hostname}:{parsed.port}",
-        f"Accept: {accept}",
-        "Connection: close",
-    ]
-    if gzip_ok:
-        head.append("Accept-Encoding: gzip")
-    if cookie:
-        head += [f"Cookie: {cookie}", f"X-CSRFToken: {CSRF}", f"Referer: {url}/"]
-    if body is not None:
-        head += ["Content-Type: application/x-www-form-urlencoded", f"Content-Length: {len(data)}"]
-    writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + data)
-    await writer.drain()
-    raw = await reader.read()
-    writer.close()
-    status_line, _sep, rest = raw.partition(b"\r\n")
-    headers, _sep, payload = rest.partition(b"\r\n\r\n")
-    if b"content-encoding: gzip" in headers.lower():
-        payload = gzip.decompress(payload)
-    return int(status_line.split()[1]), payload
-
-
-async def timed_gets(url, path, cookie, count):
-    times = []
-    for _ in range(count):
-        t0 = time.perf_counter()
-        status, _payload = await http(url, "GET", path, cookie)
-        assert status == 200, (path, status)
-        times.append((time.perf_counter() - t0) * 1000)
-    return times
-
-
-def pct(values, q):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
 
 
 # --- A participant's screen ------------------------------------------------------------------------
@@ -378,8 +271,8 @@ async def timed_stage(url, path, cookie, count):
 async def measure_views(url, cookie, facilitator_cookie):
     """The bare view and the participant's stage for NOTES post-its on the sorting board, fetched as the
     page script does (`?deel=gedeeld`, gzip)."""
-    bare = await timed_gets(url, "/_bench/bare/", "", 60)
-    bare = await timed_gets(url, "/_bench/bare/", "", 200)
+    bare = await timed(url, "GET", "/_bench/bare/", "", 60)
+    bare = await timed(url, "GET", "/_bench/bare/", "", 200)
     stage_path = f"/werkvormen/sessie/{CODE}/stage/?deel=gedeeld"
     cold = []
     for n in range(15):
@@ -413,7 +306,7 @@ def main():
     if "two" in SETUPS and not redis_answers():
         sys.exit(f"workshops bench needs Redis at {REDIS_URL} for two processes")
     var_dir = Path(tempfile.mkdtemp(prefix="houvast-bench-ws-"))
-    os.environ.update(bench_env(var_dir, with_redis=False))
+    os.environ.update(workshop_env(var_dir, with_redis=False))
     cookies, facilitator_cookie = prepare_data(max(SIZES) + POSTERS + 1)
     database = "PostgreSQL" if os.environ["DATABASE_URL"].startswith("postgres") else "SQLite"
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; "
@@ -425,7 +318,7 @@ def main():
     for setup in SETUPS:
         count, with_redis = (1, False) if setup == "one" else (2, True)
         label = "1 process, in-memory layer" if setup == "one" else "2 processes, Redis pub/sub"
-        env = bench_env(var_dir, with_redis)
+        env = workshop_env(var_dir, with_redis)
         for number, size in enumerate(SIZES):
             # Every size gets fresh app processes: one scenario's sockets and bursts do not carry over.
             servers = start_servers(count, env)
