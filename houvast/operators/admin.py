@@ -42,14 +42,21 @@ class OrganisationAdmin(NoAddOrDeleteAdmin):
 
 
 class MembershipInline(admin.TabularInline):
+    """The team's professionals by address, not as links: an account opens only after a look-up by its
+    address (operators/users.py), the same way for everyone."""
+
     model = Membership
-    fields = ["user", "role", "created"]
+    fields = ["account", "role", "created"]
     readonly_fields = fields
     extra = 0
     can_delete = False
 
     def has_add_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("account"))
+    def account(self, membership):
+        return membership.user.email
 
 
 class TeamAdmin(NoAddOrDeleteAdmin):

@@ -1,5 +1,11 @@
 """Accounts in /beheer/: metadata only, and the three things an operator does for a person: unlock the
-account, reset a lost second factor, hand their plans to a colleague. Each is written to the admin's log."""
+account, reset a lost second factor, hand their plans to a colleague. Each is written to the admin's log.
+
+Being in ggz care is itself health data, so nothing here tells a patient's account from a professional's:
+no kind, no plan counts, no filters, no list to browse. An account is found only by the exact e-mail
+address the person gave the operator, and its pages open only after that look-up in the same session
+(`operators/tests/test_no_patient_status.py`).
+"""
 
 import logging
 
@@ -7,7 +13,8 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.db import transaction
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -19,11 +26,13 @@ from houvast.accounts.lockout import unlock
 from houvast.accounts.models import Team, User
 from houvast.accounts.plan_handover import NewOwnerForm, hand_over
 from houvast.accounts.two_factor import reset_second_factor
-from houvast.plans.models import Plan
 
 from .bases import NoAddOrDeleteAdmin
 
 log = logging.getLogger(__name__)
+
+LOOKED_UP = "operators_looked_up_accounts"  # session key: the accounts this operator found by address
+REMEMBERED = 20
 
 
 def _recent_failures():
@@ -36,37 +45,29 @@ def _recent_failures():
     )
 
 
-def _plan_count():
-    plans = Plan.objects.filter(owner=OuterRef("pk")).order_by().values("owner")
-    return Subquery(plans.annotate(total=Count("pk")).values("total"))
+def _remember(request, pk):
+    earlier = [known for known in request.session.get(LOOKED_UP, []) if known != pk]
+    request.session[LOOKED_UP] = [*earlier[-(REMEMBERED - 1) :], pk]
 
 
 class UserAdmin(NoAddOrDeleteAdmin):
-    list_display = [
-        "email",
-        "name",
-        "kind",
-        "is_active",
-        "is_superuser",
-        "two_factor",
-        "failed_logins",
-        "plan_count",
-        "last_login",
-    ]
-    list_filter = ["kind", "is_active", "is_superuser"]
-    search_fields = ["email", "name"]
+    list_display = ["email", "name", "is_active", "is_superuser", "two_factor", "failed_logins", "last_login"]
+    search_fields = ["email"]  # exact only: get_search_results
+    search_help_text = gettext_lazy(
+        "Typ het hele e-mailadres dat de persoon je zelf gaf. Een deel van een adres of een naam vindt "
+        "niets. Zo kan niemand hier zien wie Houvast gebruikt."
+    )
+    show_full_result_count = False
     ordering = ["email"]
     fields = [
         "email",
         "name",
-        "kind",
         "language",
         "is_active",
         "email_confirmed",
         "is_superuser",
         "two_factor",
         "failed_logins",
-        "plan_count",
         "date_joined",
         "last_login",
     ]
@@ -75,11 +76,39 @@ class UserAdmin(NoAddOrDeleteAdmin):
 
     def get_queryset(self, request):
         app = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(has_app=Exists(app), failures=_recent_failures(), plans=_plan_count())
-        )
+        return super().get_queryset(request).annotate(has_app=Exists(app), failures=_recent_failures())
+
+    def lookup_allowed(self, lookup, value, request=None):
+        """No filter in the address either (`?kind=patient` would otherwise work on any field)."""
+        return False
+
+    def get_search_results(self, request, queryset, search_term):
+        """Only the whole address finds an account (also for the admin's autocomplete); found ones open."""
+        address = search_term.strip()
+        found = []
+        if address:
+            found = list(User.objects.filter(email__iexact=address).values_list("pk", flat=True))
+        for pk in found:
+            _remember(request, pk)
+            log.info("Operator %s looked up account %s", request.user.pk, pk)
+        return queryset.filter(pk__in=found), False
+
+    def get_object(self, request, object_id, from_field=None):
+        """None (as for an unknown id) unless this session looked the account up by its address."""
+        user = super().get_object(request, object_id, from_field)
+        if user is None or user.pk not in request.session.get(LOOKED_UP, []):
+            return None
+        return user
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        self.message_user(request, _("Zoek het account eerst op met het hele e-mailadres."), messages.INFO)
+        return redirect("admin:accounts_user_changelist")
+
+    def _looked_up(self, request, object_id):
+        user = self.get_object(request, object_id)
+        if user is None:
+            raise Http404
+        return user
 
     @admin.display(boolean=True, description=gettext_lazy("tweestapsverificatie"))
     def two_factor(self, user):
@@ -88,10 +117,6 @@ class UserAdmin(NoAddOrDeleteAdmin):
     @admin.display(description=gettext_lazy("mislukte inlogpogingen (15 min)"))
     def failed_logins(self, user):
         return user.failures or 0
-
-    @admin.display(description=gettext_lazy("plannen als behandelaar"))
-    def plan_count(self, user):
-        return user.plans or 0
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
@@ -128,7 +153,7 @@ class UserAdmin(NoAddOrDeleteAdmin):
         return redirect("admin:accounts_user_change", user.pk)
 
     def unlock_view(self, request, object_id):
-        user = get_object_or_404(User, pk=object_id)
+        user = self._looked_up(request, object_id)
         if request.method == "POST":
             unlock(user)
             return self._done(request, user, _("Account ontgrendeld: de mislukte inlogpogingen zijn gewist."))
@@ -146,7 +171,7 @@ class UserAdmin(NoAddOrDeleteAdmin):
         )
 
     def reset_two_factor_view(self, request, object_id):
-        user = get_object_or_404(User, pk=object_id)
+        user = self._looked_up(request, object_id)
         if request.method == "POST":
             reset_second_factor(user)
             return self._done(
@@ -168,7 +193,7 @@ class UserAdmin(NoAddOrDeleteAdmin):
         )
 
     def transfer_view(self, request, object_id):
-        user = get_object_or_404(User, pk=object_id)
+        user = self._looked_up(request, object_id)
         teams = Team.objects.filter(plans__owner=user).annotate(
             count=Count("plans", filter=Q(plans__owner=user))
         )

@@ -28,3 +28,7 @@ class OperatorTestCase(BaseTestCase):
         session = self.client.session
         session[DEVICE_ID_SESSION_KEY] = (device or self.operator_app).persistent_id
         session.save()
+
+    def look_up(self, person):
+        """Find an account by its exact address, as an operator must before its pages open."""
+        return self.client.get("/beheer/accounts/user/", {"q": person.email})

@@ -21,6 +21,7 @@ class UnlockTests(OperatorTestCase):
             response = attacker.post(LOGIN, {"username": self.member.email, "password": "geraden"})
         self.assertEqual(response.status_code, 429)
         self.login_verified()
+        self.look_up(self.member)
         page = self.client.get(f"/beheer/accounts/user/{self.member.pk}/change/")
         self.assertContains(page, "Ontgrendelen")
         self.assertEqual(
@@ -39,6 +40,7 @@ class UnlockTests(OperatorTestCase):
             username=self.member.email, ip_address="203.0.113.66", failures_since_start=5
         )
         self.login_verified()
+        self.look_up(self.member)
         self.client.get(f"/beheer/accounts/user/{self.member.pk}/ontgrendelen/")
         self.assertTrue(AccessAttempt.objects.exists())
 
@@ -48,6 +50,7 @@ class ResetTwoFactorTests(OperatorTestCase):
         add_app(self.member)
         make_backup_codes(StaticDevice.objects.create(user=self.member, name="codes", confirmed=True), 3)
         self.login_verified()
+        self.look_up(self.member)
         response = self.client.post(f"/beheer/accounts/user/{self.member.pk}/tweestaps-herstellen/")
         self.assertEqual(response.status_code, 302)
         self.assertFalse(self.member.totpdevice_set.exists())
@@ -67,6 +70,7 @@ class TransferPlansTests(OperatorTestCase):
         ]
         self.url = f"/beheer/accounts/user/{self.member.pk}/plannen-overdragen/"
         self.login_verified()
+        self.look_up(self.member)
 
     def owner_choice(self):
         return self.team.memberships.get(user=self.owner).pk
