@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from houvast.accounts.models import Membership, Organisation, Team, User
 from houvast.lib.models import SweepState
-from houvast.lib.periodic import SWEEPS
 
+from .background import SweepStateAdmin, TaskRunAdmin
 from .bases import NoAddOrDeleteAdmin, ReadOnlyAdmin
 from .models import TaskRun
 from .site import site
@@ -83,52 +83,6 @@ class TeamAdmin(NoAddOrDeleteAdmin):
     @admin.display(description=_("plannen"))
     def plan_count(self, team):
         return team.plans_total
-
-
-class SweepStateAdmin(ReadOnlyAdmin):
-    list_display = [
-        "name",
-        "every",
-        "last_started_at",
-        "last_succeeded_at",
-        "last_failed_at",
-        "last_error",
-        "failures_in_a_row",
-    ]
-    fields = list_display
-
-    @admin.display(description=_("elke"))
-    def every(self, state):
-        return next((sweep.every for sweep in SWEEPS if sweep.name == state.name), "–")
-
-
-def _column(field, label):
-    """A column of a third-party model under a Dutch label (django-tasks-db has no Dutch catalogue)."""
-
-    def show(model_admin, row):
-        return getattr(row, field)
-
-    show.short_description = label
-    show.admin_order_field = field
-    return show
-
-
-class TaskRunAdmin(ReadOnlyAdmin):
-    task = _column("task_path", _("taak"))
-    state = _column("status", _("status"))
-    enqueued = _column("enqueued_at", _("in de wachtrij gezet"))
-    due = _column("run_after", _("niet voor"))
-    started = _column("started_at", _("gestart"))
-    finished = _column("finished_at", _("klaar"))
-    error = _column("exception_class_path", _("fout"))
-    queue = _column("queue_name", _("wachtrij"))
-
-    list_display = ["task", "state", "enqueued", "started", "finished", "error"]
-    list_filter = ["status", "queue_name"]
-    ordering = ["-enqueued_at"]
-    # Not the arguments, return value or traceback: they can hold addresses, names or typed text.
-    fields = ["id", "task", "state", "queue", "enqueued", "due", "started", "finished", "error"]
-    readonly_fields = fields
 
 
 class LogEntryAdmin(ReadOnlyAdmin):

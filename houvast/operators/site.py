@@ -29,6 +29,7 @@ class OperatorAdminSite(admin.AdminSite):
     site_title = gettext_lazy("Houvast beheer")
     index_title = gettext_lazy("Accounts, teams en de achtergrondtaken")
     site_url = "/dashboard/"
+    index_template = "admin/operators/index.html"
 
     def has_permission(self, request):
         return may_operate(request.user)
@@ -55,6 +56,12 @@ class OperatorAdminSite(admin.AdminSite):
             return self.refusal(request) or inner(request, *args, **kwargs)
 
         return update_wrapper(guarded, inner)
+
+    def index(self, request, extra_context=None):
+        """The start page says first how the task worker is doing (operators/background.py)."""
+        from .background import worker_summary
+
+        return super().index(request, {**worker_summary(), **(extra_context or {})})
 
     def login(self, request, extra_context=None):
         """Never a login form of its own: the project's login counts failures and asks for the code."""
