@@ -57,7 +57,6 @@ class UserAdmin(NoAddOrDeleteAdmin):
         "Typ het hele e-mailadres dat de persoon je zelf gaf. Een deel van een adres of een naam vindt "
         "niets. Zo kan niemand hier zien wie Houvast gebruikt."
     )
-    show_full_result_count = False
     ordering = ["email"]
     fields = [
         "email",
