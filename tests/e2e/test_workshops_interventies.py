@@ -70,7 +70,7 @@ def test_facilitator_and_two_participants_run_all_five_steps(new_context, live_a
     bob.get_by_role("button", name="Plak de post-it op het bord").click()
     facilitator.get_by_text("3 post-its op het bord").wait_for()
     expect(facilitator.locator(".note__text", has_text="Huisarts betrekken bij <afronding>")).to_be_visible()
-    facilitator.get_by_role("heading", name="Lijken dit dezelfde interventies?").wait_for()
+    facilitator.locator("#duplicates summary", has_text="Lijken dit dezelfde interventies?").wait_for()
     facilitator.get_by_role("button", name="Voeg samen").first.click()
     alice.get_by_text("2 post-its op het bord").wait_for()
     assert_accessible(alice, "participant, step 2")

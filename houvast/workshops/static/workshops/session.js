@@ -248,10 +248,9 @@
       kept[id] = field.type === "checkbox" || field.type === "radio" ? field.checked : field.value;
       if (isTyped(field) && field.value !== field.defaultValue) labels[id] = labelOf(field);
     });
-    const openDetails = Array.from(stage.querySelectorAll("details[open]"))
-      .map((d) => d.querySelector("summary"))
-      .filter((s) => s)
-      .map((s) => s.closest("details").dataset.key || s.textContent.trim());
+    const openDetails = Array.from(stage.querySelectorAll("details[open]:not([data-key]) > summary")).map((s) =>
+      s.textContent.trim(),
+    );
     const activeGone = activeId && !html.includes('id="' + activeId + '"');
     stage.innerHTML = html;
     const ended = wasOpen && !stageOpen();
@@ -284,11 +283,11 @@
       }
       if (ended && typed) unsent.push({ label: labels[id], value: value });
     });
-    stage.querySelectorAll("details").forEach((d) => {
+    stage.querySelectorAll("details:not([data-key])").forEach((d) => {
       const summary = d.querySelector("summary");
-      const key = d.dataset.key || (summary ? summary.textContent.trim() : "");
-      if (openDetails.includes(key)) d.open = true;
+      if (summary && openDetails.includes(summary.textContent.trim())) d.open = true;
     });
+    keepFolds(stage);
     const newStep = oldStep && stepKey() !== oldStep;
     const again = (activeId && document.getElementById(activeId)) || (noteId && document.getElementById(noteId));
     if (newStep) {
@@ -315,6 +314,30 @@
       loadPersonal();
     }
     startTimer();
+  }
+
+  // --- folded lists -------------------------------------------------------------------------
+
+  // A list folded in a <details data-key> (the suggestions to merge) keeps the state this person gave it
+  // when the stage or its region is replaced. One marked data-open-wide is folded on a phone and opens by
+  // itself on a wider screen, until the person folds or opens it.
+  const folds = new Map();
+  const wideScreen = window.matchMedia("(min-width: 40.01rem)");
+  stage.addEventListener(
+    "toggle",
+    (event) => {
+      const details = event.target;
+      if (details.tagName === "DETAILS" && details.dataset.key) folds.set(details.dataset.key, details.open);
+    },
+    true,
+  );
+
+  function keepFolds(scope) {
+    scope.querySelectorAll("details[data-key]").forEach((details) => {
+      const key = details.dataset.key;
+      const open = folds.has(key) ? folds.get(key) : details.open || ("openWide" in details.dataset && wideScreen.matches);
+      if (details.open !== open) details.open = open;
+    });
   }
 
   // --- applying what the server pushes --------------------------------------------------------
@@ -378,6 +401,7 @@
           if (old && stage.contains(old)) {
             old.replaceWith(fresh);
             fixForms(fresh);
+            keepFolds(fresh);
           }
         });
       }
@@ -733,6 +757,7 @@
   });
 
   fixForms(stage);
+  keepFolds(stage);
   if (current() && current().querySelector("[data-slot]")) {
     const slots = {};
     stage.querySelectorAll("[data-slot]").forEach((slot) => {
