@@ -1,6 +1,9 @@
-from django.test import TestCase
+import gzip
+
+from django.test import SimpleTestCase, TestCase
 from django.urls import reverse
 
+from houvast.lib.compression import deflate_part, gzip_of_parts
 from houvast.lib.testing import BaseTestCase
 from houvast.surveys.tests.factories import make_round
 
@@ -50,3 +53,30 @@ class HtmxTests(TestCase):
         response = self.client.get(reverse("surveys:manage", args=[token]))
         self.assertContains(response, "htmx-2.min.js")
         self.assertContains(response, 'hx-trigger="every 5s"')
+
+
+class GzipOfPartsTests(SimpleTestCase):
+    def test_parts_make_one_stream_that_any_gzip_reader_opens(self):
+        secret = b"<p>je doet mee als Anna</p>"
+        shared = b"<li>Psycho-educatie</li>" * 2000
+        body = gzip_of_parts([(secret, None), (shared, deflate_part(shared)), (b"</html>", None)])
+        self.assertEqual(gzip.decompress(body), secret + shared + b"</html>")
+        self.assertLess(len(body), len(shared) // 20)
+
+    def test_a_stored_part_is_in_the_stream_as_it_is(self):
+        secret = b"je doet mee als Anna"
+        body = gzip_of_parts([(secret, None), (b"guess: je doet mee als Ann" * 50, deflate_part(b"x"))])
+        self.assertIn(secret, body)
+
+    def test_a_compressed_part_refers_to_nothing_outside_itself(self):
+        """BREACH: text that repeats a stored part compresses no better than text that does not."""
+        guess = b"je doet mee als Anna Geheimnaam"
+        other = b"je doet mee als Bert Anderenaam"
+        sizes = [
+            len(gzip_of_parts([(secret, None), (guess, deflate_part(guess))])) for secret in (guess, other)
+        ]
+        self.assertEqual(sizes[0], sizes[1])
+
+    def test_a_part_deflated_from_other_bytes_is_compressed_again(self):
+        body = gzip_of_parts([(b"de nieuwe stage", deflate_part(b"de oude stage"))])
+        self.assertEqual(gzip.decompress(body), b"de nieuwe stage")
