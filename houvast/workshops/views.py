@@ -19,7 +19,7 @@ from houvast.lib.pdf import PdfDownload, render_html, renders_pdf
 from houvast.lib.qr import qr_svg
 from houvast.lib.ratelimit import client_key, hit
 
-from . import engine, join_limits, live
+from . import engine, first_load, join_limits, live
 from .models import NAME_MAX_LENGTH, ActionPlan, Participant, Session, new_code, normalise_code
 from .permissions import find_session, get_session_for_actor, get_session_for_team_member
 from .retention import pdf_scope
@@ -174,9 +174,11 @@ def _join_url(request, session):
     return request.build_absolute_uri(reverse("workshops:join", args=[session.code]))
 
 
-def _page_context(request, session, actor, projector=False, extra=None):
+def _page_context(request, session, actor, projector=False, extra=None, stage_html=None):
     """What the session page and the board show around the stage."""
     join_url = _join_url(request, session)
+    if stage_html is None:
+        stage_html = render_stage_for(request, actor, projector=projector, extra=extra)
     stage_url = reverse("workshops:stage", args=[session.code])
     return {
         "session": session,
@@ -184,7 +186,7 @@ def _page_context(request, session, actor, projector=False, extra=None):
         "werkvorm": engine.werkvorm_of(session),
         "is_facilitator": actor.is_facilitator,
         "is_open": session.is_open,
-        "stage_html": render_stage_for(request, actor, projector=projector, extra=extra),
+        "stage_html": stage_html,
         "join_url": join_url,
         "qr": qr_svg(join_url, title=_("QR-code om mee te doen")),
         "stage_url": stage_url + ("?weergave=bord" if projector else ""),
@@ -194,6 +196,10 @@ def _page_context(request, session, actor, projector=False, extra=None):
 
 
 def _render_session(request, session, actor, extra=None, status=200):
+    if status == 200 and first_load.can_compress(request, session, actor, extra):
+        ctx = _page_context(request, session, actor, stage_html=first_load.STAGE_PLACE)
+        ctx["shared_first_load"] = True
+        return first_load.compressed_page(request, session, "workshops/session.html", ctx)
     ctx = _page_context(request, session, actor, extra=extra)
     return render(request, "workshops/session.html", ctx, status=status)
 

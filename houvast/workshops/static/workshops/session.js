@@ -758,7 +758,10 @@
 
   fixForms(stage);
   keepFolds(stage);
-  if (current() && current().querySelector("[data-slot]")) {
+  if ("sharedStage" in root.dataset) {
+    // The first load brought the stage every participant gets (compressed); this screen's own parts come apart.
+    fillSlots();
+  } else if (current() && current().querySelector("[data-slot]")) {
     const slots = {};
     stage.querySelectorAll("[data-slot]").forEach((slot) => {
       slots[slot.dataset.slot] = slot.innerHTML;
