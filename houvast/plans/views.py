@@ -13,10 +13,11 @@ from houvast.lib.emails import MailNotSent
 
 from .access_log import delete_plan, deletion_notice
 from .forms import ColleaguesForm, DeleteForm, PlanForm
+from .listing import VisiblePlans
 from .models import AccessLog, Plan
 from .patient_emails import send_plan_deleted
-from .permissions import get_plan_for_user, log_access, plans_for_user
-from .search import MAX_QUERY, matching
+from .permissions import get_plan_for_user, log_access
+from .search import MAX_QUERY
 
 PLANS_PER_PAGE = 25
 
@@ -39,8 +40,7 @@ def professional_required(view):
 def plan_list(request):
     """The plans this person may open, last changed first, 25 to a page, searchable by the patient's name."""
     query = request.GET.get("zoek", "").strip()[:MAX_QUERY]
-    plans = matching(plans_for_user(request.user), query).select_related("team").order_by("-updated", "pk")
-    page = Paginator(plans, PLANS_PER_PAGE).get_page(request.GET.get("pagina"))
+    page = Paginator(VisiblePlans(request.user, query), PLANS_PER_PAGE).get_page(request.GET.get("pagina"))
     return render(
         request,
         "plans/list.html",

@@ -138,3 +138,70 @@ class PlanListPagesTestCase(PlanTestCase):
         self.login(self.owner)
         response = self.client.get(reverse("plans:list"))
         self.assertEqual(list(response.context["plans"]), [self.plan])
+
+    def test_own_shared_and_patient_plans_are_one_list_in_order_across_pages(self):
+        """The list merges three kinds of plan (listing.py): one order over all of them, no plan twice."""
+        start = timezone.now()
+        expected = []
+        for n in range(40):
+            kind = n % 4
+            if kind == 0:  # shared by a colleague, now and then also with the owner of the plan itself
+                plan = Plan.objects.create(team=self.team, owner=self.member, patient_name=f"Gedeeld {n}")
+                plan.colleagues.add(self.owner, self.member)
+            elif kind == 1:  # the clinician is the patient of this plan in another team
+                plan = Plan.objects.create(
+                    team=self.other_team, owner=self.outsider, patient=self.owner, patient_name=f"Zelf {n}"
+                )
+            elif kind == 2:  # own plan, and also shared with themselves and with them as patient
+                plan = Plan.objects.create(
+                    team=self.team, owner=self.owner, patient=self.owner, patient_name=f"Dubbel {n}"
+                )
+                plan.colleagues.add(self.owner)
+            else:
+                plan = Plan.objects.create(team=self.team, owner=self.owner, patient_name=f"Eigen {n}")
+            Plan.objects.filter(pk=plan.pk).update(updated=start - datetime.timedelta(minutes=(n * 7) % 40))
+            expected.append(
+                (start - datetime.timedelta(minutes=(n * 7) % 40), str(plan.pk), plan.patient_name)
+            )
+        Plan.objects.create(team=self.team, owner=self.member, patient_name="Niet gedeeld")
+        expected.append((self.plan.updated, str(self.plan.pk), self.plan.patient_name))
+        expected.sort(key=lambda row: (-row[0].timestamp(), row[1]))
+        self.login(self.owner)
+        seen = []
+        for page in (1, 2):
+            response = self.client.get(reverse("plans:list"), {"pagina": page})
+            self.assertEqual(response.context["page"].paginator.count, 41)
+            seen += [plan.patient_name for plan in response.context["plans"]]
+        self.assertEqual(seen, [name for _updated, _pk, name in expected])
+        response = self.client.get(reverse("plans:list"), {"zoek": "dubbel", "pagina": 1})
+        self.assertEqual(len(response.context["plans"]), 10)
+        self.assertEqual(response.context["page"].paginator.count, 10)
+
+    def test_every_person_lists_exactly_the_plans_they_may_open(self):
+        """The list's own SQL (permissions.plan_kinds_sql) against the rule everything else uses."""
+        from houvast.accounts.models import Membership
+
+        from ..permissions import plans_for_user
+
+        shared = Plan.objects.create(team=self.team, owner=self.owner, patient_name="Gedeeld met Mo")
+        shared.colleagues.add(self.member)
+        other = {"team": self.other_team, "owner": self.outsider}
+        elsewhere = Plan.objects.create(**other, patient_name="Bas zijn plan")
+        elsewhere.colleagues.add(self.member)  # shared, but Mo is not in that team
+        Plan.objects.create(**other, patient=self.patient, patient_name="Piet 2")
+        left = Plan.objects.create(team=self.team, owner=self.member, patient_name="Van Mo")
+        for user in (self.owner, self.member, self.outsider, self.patient):
+            with self.subTest(user.email):
+                self.login(user)
+                listed = [plan.pk for page in (1, 2) for plan in self.listed(page)]
+                self.assertEqual(sorted(listed), sorted(plans_for_user(user).values_list("pk", flat=True)))
+        Membership.objects.filter(user=self.member, team=self.team).delete()  # Mo leaves the team
+        self.login(self.member)
+        self.assertEqual(self.listed(1), [])
+        self.assertNotIn(left, plans_for_user(self.member))
+
+    def listed(self, page):
+        response = self.client.get(reverse("plans:list"), {"pagina": page})
+        if response.context["page"].number != page:
+            return []
+        return list(response.context["plans"])
