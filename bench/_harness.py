@@ -236,6 +236,24 @@ def timed_gets(url, path, cookie="", count=50):
     return asyncio.run(timed(url, "GET", path, cookie, count))
 
 
+def timed_beside_bare(url, path, cookie="", count=50):
+    """`path` and the bare view in turns (bare, page, bare, page, ...): both meet the same load. On a shared
+    machine the load drifts within a run, and a bare view measured minutes before a row skews its ratio.
+    Returns (the page's times, the bare view's times) in milliseconds."""
+
+    async def turns():
+        page, bare = [], []
+        for _ in range(count):
+            for this_path, this_cookie, times in (("/_bench/bare/", "", bare), (path, cookie, page)):
+                t0 = time.perf_counter()
+                status, _payload = await http(url, "GET", this_path, this_cookie)
+                times.append((time.perf_counter() - t0) * 1000)
+                assert status == 200, (this_path, status)
+        return page, bare
+
+    return asyncio.run(turns())
+
+
 def bare_view(url, count=200):
     """The baseline: p50 of the bare view after a short warm-up, in milliseconds, and all the times."""
     timed_gets(url, "/_bench/bare/", "", 30)

@@ -6,7 +6,8 @@
 
 One clinician per size holds 10, 1,000 and 10,000 plans; other clinicians' plans fill the database up to
 BENCH_TOTAL (100,000) plans, so the list is measured in a full database. Measured on one uvicorn process
-(production settings), 50 requests one after another per row, with the bare view in the same run:
+(production settings), 50 requests one after another per row, each row in turns with the bare view
+(bare, page, bare, page, ...), so that a row and its reference meet the same load:
 the list (first page, page 200 or the last, a search by name), the versions page of a plan with 10 and
 1,000 versions, the builder overview and two part pages of a filled plan. A reference row shows the
 floor of any signed-in page (the account settings page).
@@ -17,6 +18,7 @@ BENCH_POSTGRES_URL (use a database of your own: the bench adds plans to it and n
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 import uuid
@@ -32,6 +34,7 @@ from _harness import (
     session_cookie,
     start_servers,
     stop_servers,
+    timed_beside_bare,
     timed_gets,
     use_env,
 )
@@ -143,8 +146,8 @@ def measure(label, url):
 
         def row(what, size, path, who):
             timed_gets(base, path, who, 5)
-            times = timed_gets(base, path, who, COUNT)
-            print("ROW " + json.dumps([what, size, label, times, bare_p50]), flush=True)
+            times, bare_times = timed_beside_bare(base, path, who, COUNT)
+            print("ROW " + json.dumps([what, size, label, times, statistics.median(bare_times)]), flush=True)
 
         print("ROW " + json.dumps(["bare view", 0, label, bare_times, bare_p50]), flush=True)
         # The floor for any signed-in page: session, user and two-factor check (the bare view with a
