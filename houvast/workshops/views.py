@@ -174,6 +174,11 @@ def _join_url(request, session):
     return request.build_absolute_uri(reverse("workshops:join", args=[session.code]))
 
 
+def _join_qr(join_url):
+    """Only the facilitator's page and the projector show it: drawing it costs ~3 ms per page."""
+    return qr_svg(join_url, title=_("QR-code om mee te doen"))
+
+
 def _page_context(request, session, actor, projector=False, extra=None, stage_html=None):
     """What the session page and the board show around the stage."""
     join_url = _join_url(request, session)
@@ -188,7 +193,7 @@ def _page_context(request, session, actor, projector=False, extra=None, stage_ht
         "is_open": session.is_open,
         "stage_html": stage_html,
         "join_url": join_url,
-        "qr": qr_svg(join_url, title=_("QR-code om mee te doen")),
+        "qr": _join_qr(join_url) if actor.is_facilitator or projector else "",
         "stage_url": stage_url + ("?weergave=bord" if projector else ""),
         "language": get_language() or "nl",
         "projector": projector,

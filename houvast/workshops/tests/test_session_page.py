@@ -28,6 +28,15 @@ class SessionPageTests(BaseTestCase):
         self.assertContains(response, "Stap 1 van 5")
         self.assertNotContains(response, "Volgende stap")
 
+    def test_the_join_qr_code_is_drawn_only_for_who_shows_it(self):
+        """Drawing it costs ~3 ms: not on every participant's load, only for the facilitator and the board."""
+        client, _participant = participant_client(self.session)
+        self.assertEqual(client.get(self.url, {"zonder-script": "1"}).context["qr"], "")
+        self.login(self.owner)
+        self.assertIn("<svg", self.client.get(self.url).context["qr"])
+        board = self.client.get(reverse("workshops:board", args=[self.session.code]))
+        self.assertIn("<svg", board.context["qr"])
+
     def test_outsider_gets_404_for_stage_and_board(self):
         self.login(self.outsider)
         for name in ("stage", "board", "state"):
