@@ -4,13 +4,15 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import IntegrityError, transaction
-from django.db.models import Max
+from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.urls import reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
+
+from houvast.lib.dates import day_month_year_time
+from houvast.lib.ids import parse_id
 
 from . import content, diff
 from .forms import VersionForm
@@ -64,8 +66,22 @@ def versions(request, plan_id):
     """The agreed versions, newest first, 25 to a page; the contents of a version are not read here."""
     plan = get_plan_for_user(request.user, plan_id)
     log_access(plan, request.user, AccessLog.Action.VIEW, detail=gettext("versies"))
-    page = Paginator(plan.versions.defer("data"), VERSIONS_PER_PAGE).get_page(request.GET.get("pagina"))
-    numbers = list(plan.versions.values_list("number", flat=True))
+    stats = plan.versions.aggregate(count=Count("pk"), latest=Max("number"))
+    paginator = Paginator(plan.versions.defer("data"), VERSIONS_PER_PAGE)
+    paginator.count = stats["count"]  # known from the query above: no second COUNT
+    page = paginator.get_page(request.GET.get("pagina"))
+    version_url = _version_url(plan)
+    label = gettext("Versie %(n)s")  # the template's {% blocktranslate %} msgid, looked up once
+    rows = [
+        {
+            "label": label % {"n": v.number},
+            "url": version_url(v.number),
+            "agreed_at": day_month_year_time(v.agreed_at),
+            "names": f"{v.professional_name} · {v.patient_name}",
+            "note": v.note,
+        }
+        for v in page.object_list
+    ]
     return render(
         request,
         "plans/versions.html",
@@ -73,26 +89,18 @@ def versions(request, plan_id):
             "plan": plan,
             "page": page,
             "versions": page.object_list,
+            "rows": rows,
             "can_agree": plan.role != PATIENT,
-            "old_options": _version_options(numbers, numbers[0] if numbers else None),
-            "new_options": _version_options(numbers, None),
+            "latest": stats["latest"],
+            "compare": {"van": stats["latest"], "naar": ""},
         },
     )
 
 
-def _version_options(numbers, selected):
-    """The <option>s of a compare menu, built in Python: a plan may have a thousand versions.
-
-    The numbers are integers from the database, so only the translated label needs escaping, once.
-    """
-    label = escape(gettext("Versie %(number)s"))
-    return mark_safe(  # noqa: S308 - integers and one escaped label
-        "".join(
-            f'<option value="{n}"{" selected" if n == selected else ""}>{label % {"number": n}}</option>'
-            for n in numbers
-            if isinstance(n, int)
-        )
-    )
+def _version_url(plan):
+    """The address of each version from one reverse(): they differ only in the number at the end."""
+    prefix = reverse("plans:versions", args=[plan.pk])
+    return lambda number: f"{prefix}{number}/"
 
 
 def _get_version(plan, number):
@@ -114,11 +122,30 @@ def version_detail(request, plan_id, number):
     )
 
 
-def _side(plan, value):
-    """A version number or "nu" (the current contents) as (label, data)."""
-    if value == CURRENT:
+def _side(plan, value, errors, name):
+    """A version number, or nothing or "nu" for the current contents, as (label, data).
+
+    A number that is no version of this plan gives a message in `errors[name]` instead.
+    """
+    if value == CURRENT or (not value and name == "naar"):
         return gettext("Nu (nog niet vastgesteld)"), plan.data()
-    version = _get_version(plan, value)
+    if not value:
+        errors[name] = gettext("Vul het nummer van de oude versie in.")
+        return None
+    if not (value.isascii() and value.isdecimal()):
+        errors[name] = gettext("Dit is geen nummer. Vul alleen cijfers in, zoals 3.")
+        return None
+    number = parse_id(value)
+    version = plan.versions.filter(number=number).first() if number else None
+    if version is None:
+        latest = plan.versions.aggregate(n=Max("number"))["n"]
+        errors[name] = (
+            gettext("Er is geen versie %(number)s. Kies een nummer van 1 tot en met %(latest)s.")
+            % {"number": value, "latest": latest}
+            if latest
+            else gettext("Er is nog geen versie vastgesteld.")
+        )
+        return None
     return gettext("Versie %(number)s van %(date)s") % {
         "number": version.number,
         "date": version.agreed_at.strftime("%d-%m-%Y"),
@@ -127,17 +154,24 @@ def _side(plan, value):
 
 @login_required
 def compare(request, plan_id):
-    """Two versions side by side: what was added, changed and removed."""
+    """Two versions side by side: what was added, changed and removed.
+
+    The numbers are typed (a plan may have a thousand versions, too many for a menu); a number that
+    is no version of this plan shows the form again with what was typed and what to do.
+    """
     plan = get_plan_for_user(request.user, plan_id)
-    old_label, old_data = _side(plan, request.GET.get("van", ""))
-    new_label, new_data = _side(plan, request.GET.get("naar", CURRENT))
+    van, naar = request.GET.get("van", "").strip(), request.GET.get("naar", "").strip()
+    errors = {}
+    old = _side(plan, van, errors, "van")
+    new = _side(plan, naar, errors, "naar")
+    if errors:
+        log_access(plan, request.user, AccessLog.Action.VIEW, detail=gettext("versies"))
+        latest = plan.versions.aggregate(n=Max("number"))["n"]
+        context = {"plan": plan, "errors": errors, "latest": latest, "compare": {"van": van, "naar": naar}}
+        return render(request, "plans/compare.html", context, status=400)
+    (old_label, old_data), (new_label, new_data) = old, new
     changes = diff.compare(old_data, new_data)
-    log_access(
-        plan,
-        request.user,
-        AccessLog.Action.VERSION_VIEW,
-        detail=f"{request.GET.get('van', '')} ↔ {request.GET.get('naar', CURRENT)}",
-    )
+    log_access(plan, request.user, AccessLog.Action.VERSION_VIEW, detail=f"{van} ↔ {naar or CURRENT}")
     return render(
         request,
         "plans/compare.html",
@@ -147,7 +181,7 @@ def compare(request, plan_id):
             "new_label": new_label,
             "changes": changes,
             "counts": diff.summary(changes),
-            "van": request.GET.get("van", ""),
-            "naar": request.GET.get("naar", CURRENT),
+            "van": van,
+            "naar": naar or CURRENT,
         },
     )

@@ -1,7 +1,7 @@
 from django.urls import reverse
 
 from ..diff import compare, compare_lines
-from ..models import PlanVersion
+from ..models import Plan, PlanVersion
 from .helpers import PlanTestCase
 
 
@@ -42,9 +42,68 @@ class CompareViewTestCase(PlanTestCase):
         response = self.client.get(self.url, {"van": "1", "naar": "1"})
         self.assertContains(response, "Er is niets veranderd")
 
-    def test_unknown_version_gets_404(self):
-        self.assertEqual(self.client.get(self.url, {"van": "7", "naar": "nu"}).status_code, 404)
-        self.assertEqual(self.client.get(self.url, {"van": "x"}).status_code, 404)
+    def test_an_empty_new_version_means_the_current_plan(self):
+        self.fill({"about": {"keep": "Tuin en kat", "daily": "Sporten"}})
+        response = self.client.get(self.url, {"van": "2", "naar": ""})
+        self.assertContains(response, "Rechts: Nu (nog niet vastgesteld).")
+        self.assertContains(response, "Sporten")
+
+    def assert_refused(self, params, field, message):
+        response = self.client.get(self.url, params)
+        self.assertContains(response, message, count=2, status_code=400)  # in the summary and at the field
+        self.assertContains(response, "Wat je typte, staat er nog.", status_code=400)
+        self.assertContains(response, f'id="{field}"', status_code=400)
+        self.assertContains(response, 'aria-invalid="true"', count=1, status_code=400)
+        self.assertContains(response, f'aria-describedby="{field}-help {field}-error"', status_code=400)
+        self.assertNotContains(response, "toegevoegd,", status_code=400)
+        return response
+
+    def test_a_number_that_is_no_version_is_explained_and_kept(self):
+        message = "Er is geen versie 7. Kies een nummer van 1 tot en met 2."
+        response = self.assert_refused({"van": "7", "naar": "2"}, "compare-old", message)
+        self.assertContains(response, 'name="van" value="7"', status_code=400)
+        self.assertContains(response, 'name="naar" value="2"', status_code=400)
+
+    def test_a_new_version_that_does_not_exist_is_explained(self):
+        message = "Er is geen versie 3. Kies een nummer van 1 tot en met 2."
+        self.assert_refused({"van": "1", "naar": "3"}, "compare-new", message)
+
+    def test_what_is_not_a_number_is_explained(self):
+        for value in ("x", "1.5", "-1", "٣"):
+            with self.subTest(value):
+                response = self.assert_refused(
+                    {"van": value}, "compare-old", "Dit is geen nummer. Vul alleen cijfers in, zoals 3."
+                )
+                self.assertContains(response, f'value="{value}"', status_code=400)
+
+    def test_a_missing_or_huge_old_version_is_explained(self):
+        self.assert_refused({"naar": "2"}, "compare-old", "Vul het nummer van de oude versie in.")
+        self.assert_refused(
+            {"van": "9" * 30}, "compare-old", "Er is geen versie " + "9" * 30 + ". Kies een nummer"
+        )
+
+    def test_a_version_of_another_plan_is_not_shown(self):
+        other = Plan.objects.create(team=self.team, owner=self.owner, patient_name="Ander")
+        PlanVersion.objects.create(
+            plan=other, number=3, data={"about": {"keep": "Geheim"}}, professional_name="O", patient_name="A"
+        )
+        response = self.assert_refused(
+            {"van": "3"}, "compare-old", "Er is geen versie 3. Kies een nummer van 1 tot en met 2."
+        )
+        self.assertNotContains(response, "Geheim", status_code=400)
+
+    def test_the_message_speaks_english_too(self):
+        self.owner.language = "en"
+        self.owner.save()
+        self.client.cookies["django_language"] = "en"
+        response = self.client.get(self.url, {"van": "7"})
+        self.assertContains(
+            response, "There is no version 7. Choose a number from 1 to 2.", count=2, status_code=400
+        )
+
+    def test_a_plan_without_versions_says_so(self):
+        PlanVersion.objects.all().delete()
+        self.assert_refused({"van": "1"}, "compare-old", "Er is nog geen versie vastgesteld.")
 
 
 class DiffTestCase(PlanTestCase):

@@ -55,16 +55,37 @@ class VersionsTestCase(PlanTestCase):
         for sql in version_queries:
             self.assertNotIn('"plans_planversion"."data"', sql)
 
-    def test_25_versions_per_page_newest_first_and_all_of_them_to_compare(self):
+    def test_25_versions_per_page_newest_first(self):
         self.make_versions(30)
         response, _queries = self.get_versions()
         self.assertEqual([v.number for v in response.context["versions"]], list(range(30, 5, -1)))
         self.assertContains(response, "Pagina 1 van 2")
-        self.assertContains(response, '<option value="30" selected>Versie 30</option>', html=True)
-        self.assertContains(response, '<option value="1">Versie 1</option>', count=2, html=True)
+        url = reverse("plans:version", args=[self.plan.pk, 30])
+        self.assertContains(response, f'<a href="{url}">Versie 30</a>', html=True)
         response, _queries = self.get_versions(pagina=2)
         self.assertEqual([v.number for v in response.context["versions"]], [5, 4, 3, 2, 1])
         self.assertContains(response, "Vorige")
+
+    def test_any_two_versions_can_be_compared_by_number_without_a_menu_of_all_of_them(self):
+        self.make_versions(30)
+        for page in ("1", "2"):
+            with self.subTest(page=page):
+                response, _queries = self.get_versions(pagina=page)
+                self.assertNotContains(response, '<select id="compare-')  # no menu of every version
+                self.assertContains(
+                    response,
+                    '<input type="number" id="compare-old" name="van" value="30" min="1" max="30" '
+                    'inputmode="numeric" aria-describedby="compare-old-help">',
+                    html=True,
+                )
+                self.assertContains(
+                    response,
+                    '<input type="number" id="compare-new" name="naar" value="" min="1" max="30" '
+                    'inputmode="numeric" aria-describedby="compare-new-help">',
+                    html=True,
+                )
+                self.assertContains(response, "van 1 tot en met 30.")
+                self.assertContains(response, "Laat dit leeg om te vergelijken met het plan zoals het nu is")
 
     def test_a_wrong_page_number_shows_a_page(self):
         self.make_versions(30)
