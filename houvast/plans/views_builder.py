@@ -13,9 +13,11 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
 from . import content
+from .addresses import PlanAddresses
 from .editing import PERSON_KEYS, Conflict, get_section_row, parse_section, save_section
 from .guidance import MAX_PEOPLE, builder_order, get_section, guidance
 from .models import AccessLog
+from .overview import overview
 from .permissions import OWNER, PATIENT, can_write, get_plan_for_user, log_access
 from .reading import crisis_numbers
 
@@ -28,21 +30,19 @@ def _wants_json(request):
 def builder(request, plan_id):
     """The whole plan at a glance: which parts are filled, and which essential elements are still empty."""
     plan = get_plan_for_user(request.user, plan_id)
-    rows = {row.key: row for row in plan.sections.select_related("updated_by")}  # one query for all parts
-    data = {key: row.data for key, row in rows.items()}
+    # One query for all parts: their contents and who changed each last (no user objects needed).
+    rows = plan.sections.values_list("key", "data", "updated", "updated_by__name", "updated_by__email")
+    data, changed = {}, {}
+    for key, part_data, updated, name, email in rows:
+        data[key] = part_data
+        if name or email:
+            changed[key] = (name or email, updated)  # User.display_name
     log_access(plan, request.user, AccessLog.Action.VIEW)
-    elements = content.element_status(data)
-    empty = [e for e in elements if not e["filled"]]
-    parts = {part["section"].key: part for part in content.display(data)}
-    parts = [parts[section.key] for section in builder_order()]
     professional = plan.role != PATIENT
-    for part in parts:
-        part["row"] = rows.get(part["section"].key)
-        part["name"] = _name(part["section"], professional)
-        part["fields"] = [
-            f for f in part["fields"] if not f["empty"]
-        ]  # the overview shows filled fields only
     saved = get_section(request.GET.get("bewaard", ""))
+    addresses = PlanAddresses(plan)
+    parts, elements = overview(data, changed, addresses, professional, saved.key if saved else "")
+    empty = [e for e in elements if not e["filled"]]
     optional_parts = [p for p in parts if p["section"].optional]
     next_part = _next_part(parts)
     return render(
@@ -50,17 +50,18 @@ def builder(request, plan_id):
         "plans/builder.html",
         {
             "plan": plan,
+            "addresses": addresses,
             "essential_parts": [p for p in parts if not p["section"].optional],
             "optional_parts": optional_parts,
             # Folded away, unless something is written there (nothing anyone wrote is hidden).
             "optional_open": any(not p["empty"] for p in optional_parts) or (saved and saved.optional),
             "elements": elements,
             "empty_elements": empty,
-            "empty_names": ", ".join(str(e["name"]) for e in empty),
+            "empty_names": ", ".join(e["name"] for e in empty),
             "crisis_numbers": crisis_numbers(data),
             "next_part": next_part,
             "next_part_name": _name(next_part, professional) if next_part else "",
-            "saved_key": saved.key if saved else "",
+            "next_part_url": addresses.part(next_part.key) if next_part else "",
             "review_past": plan.review_date and plan.review_date < timezone.localdate(),
             "can_write": can_write(plan),
             "is_owner": plan.role == OWNER,
