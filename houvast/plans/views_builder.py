@@ -12,12 +12,15 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
+from houvast.lib.dates import day_month_year_time
+
 from . import content
 from .addresses import PlanAddresses
-from .editing import PERSON_KEYS, Conflict, get_section_row, parse_section, save_section
-from .guidance import MAX_PEOPLE, builder_order, get_section, guidance
+from .editing import Conflict, parse_section, save_section
+from .guidance import builder_order, get_section
 from .models import AccessLog
 from .overview import overview
+from .part_form import error_summary, field_rows, grouped
 from .permissions import OWNER, PATIENT, can_write, get_plan_for_user, log_access
 from .reading import crisis_numbers
 
@@ -81,118 +84,6 @@ def _next_part(parts):
     return next((p["section"] for p in parts if p["empty"] and not p["section"].optional), None)
 
 
-def _person_labels():
-    return {
-        "name": (gettext("Naam"), "text"),
-        "role": (gettext("Rol (bijvoorbeeld zus, huisarts, buurman)"), "text"),
-        "phone": (gettext("Telefoonnummer"), "tel"),
-        "when": (gettext("Wanneer neem je contact op?"), "text"),
-    }
-
-
-def _posted_people(post):
-    """The people rows as typed, in their places, so an error shows next to the row it belongs to."""
-    rows = [{key: post.get(f"people-{i}-{key}", "") for key in PERSON_KEYS} for i in range(MAX_PEOPLE)]
-    while rows and not any(v.strip() for v in rows[-1].values()):
-        rows.pop()
-    return rows
-
-
-def _people_rows(people, errors):
-    """Every person typed so far plus at least one empty row (three when the list is short)."""
-    rows = list(people or [])
-    rows += [{}] * max(1, 3 - len(rows))
-    labels = _person_labels()
-    result = []
-    for index, person in enumerate(rows[:MAX_PEOPLE]):
-        inputs = []
-        for key in PERSON_KEYS:
-            name = f"people-{index}-{key}"
-            label, kind = labels[key]
-            inputs.append(
-                {
-                    "name": name,
-                    "label": label,
-                    "type": kind,
-                    "value": person.get(key, ""),
-                    "error": errors.get(name),
-                }
-            )
-        result.append({"number": index + 1, "inputs": inputs})
-    return result
-
-
-def _field_rows(section, data, errors, nudges, post=None):
-    """What the template needs per field: the field, its value, its error and a gentle hint."""
-    rows = []
-    for field in section.fields:
-        value = data.get(field.key)
-        row = {
-            "field": field,
-            "value": value if value is not None else "",
-            "error": errors.get(field.key),
-            "nudge": nudges.get(field.key, ""),
-        }
-        if field.kind == "lines":
-            row["count"] = len(content.lines(value))
-        if field.kind == "approaches":
-            row["choices"] = guidance().approaches
-        if field.kind == "cards":
-            row["choices"] = content.card_choices()
-        if field.kind == "people":
-            row["people"] = _people_rows(_posted_people(post) if post else value, errors)
-            row["room_for_more"] = len(row["people"]) < MAX_PEOPLE
-        if field.kind == "date" and value and value < timezone.localdate().isoformat():
-            row["warning"] = gettext(
-                "Deze dag is al voorbij. Kies een nieuwe dag om het plan samen te bekijken."
-            )
-        rows.append(row)
-    return rows
-
-
-def _error_summary(section, errors):
-    """The error summary at the top of the form: each message links to the field it is about."""
-    labels = {f.key: f.label for f in section.fields}
-    people = _person_labels()
-    summary = []
-    for name, message in errors.items():
-        if name in labels:
-            summary.append({"anchor": f"f-{name}", "label": labels[name], "message": message})
-        else:
-            _prefix, number, key = name.split("-", 2)
-            label = f"{gettext('Persoon')} {int(number) + 1}: {people[key][0]}"
-            summary.append({"anchor": name, "label": label, "message": message})
-    return summary
-
-
-def _grouped(section, rows):
-    """Phases: signals split into "what I notice" and "what others notice", then the actions.
-
-    Other parts: the essential fields, then the optional ones folded under "Meer invullen".
-    """
-    if not section.phase:
-        if section.optional:
-            return [{"legend": None, "rows": rows}]
-        essential = [r for r in rows if not r["field"].optional]
-        groups = [{"legend": None, "rows": essential}]
-        optional = [r for r in rows if r["field"].optional]
-        if optional:
-            # Folded away, unless it holds text or an error: nothing anyone wrote is hidden.
-            is_open = any(r["error"] or not content.is_empty(r["value"]) for r in optional)
-            groups.append({"legend": None, "rows": optional, "optional": True, "open": is_open})
-        return groups
-    groups = []
-    for key, label in guidance().perspectives:
-        signals = [r for r in rows if r["field"].key.startswith(key + "_")]
-        first = signals[0]["field"]
-        groups.append(
-            {"key": key, "legend": label, "rows": signals, "help": first.help, "example": first.example}
-        )
-    actions = [r for r in rows if r["field"].group == "actions"]
-    groups.append({"key": "actions", "legend": gettext("Wie doet wat?"), "rows": actions})
-    return groups
-
-
 def _neighbours(section):
     """The parts before and after this one in the builder's order: the essentials first."""
     order = builder_order()
@@ -215,29 +106,61 @@ def _conflict_context(plan, section, row):
     }
 
 
+def _stored_parts(plan, keys):
+    """{key: (data, version, who changed it last, when)} for the parts in `keys`, in one query."""
+    rows = plan.sections.filter(key__in=keys).values_list(
+        "key", "data", "version", "updated", "updated_by__name", "updated_by__email"
+    )
+    return {key: (data, version, name or email, updated) for key, data, version, updated, name, email in rows}
+
+
+def _safety_data(plan):
+    return plan.sections.filter(key="safety").values_list("data", flat=True).first() or {}
+
+
 def _render_part(
-    request, plan, section, data, version, errors=None, conflict=None, status=200, row=None, post=None
+    request,
+    plan,
+    section,
+    data,
+    version,
+    errors=None,
+    conflict=None,
+    status=200,
+    changed=None,
+    post=None,
+    safety=None,
 ):
+    """`changed` is (who, when) the stored part was last changed; `safety` the stored safety part, when
+    the caller has it (the crisis numbers need its huisartsenpost number)."""
     errors = errors or {}
+    with_numbers = section.key in ("safety", "phase_crisis")
+    if with_numbers and safety is None:
+        safety = _safety_data(plan)
     nudges = content.nudges_for(section, data)
-    rows = _field_rows(section, data, errors, nudges, post)
+    rows = field_rows(section, data, errors, nudges, post)
     previous, following = _neighbours(section)
     context = {
         "plan": plan,
         "section": section,
-        "groups": _grouped(section, rows),
+        "groups": grouped(section, rows),
         "version": version,
         "errors": errors,
-        "error_summary": _error_summary(section, errors),
+        "error_summary": error_summary(section, errors),
         "signals_nudge": nudges.get("signals", ""),
-        "crisis_numbers": crisis_numbers(plan.data()) if section.key in ("safety", "phase_crisis") else (),
+        "crisis_numbers": crisis_numbers({"safety": safety}) if with_numbers else (),
         "is_professional": plan.role != PATIENT,
         "previous": previous,
         "following": following,
         "previous_name": _name(previous, plan.role != PATIENT) if previous else "",
         "following_name": _name(following, plan.role != PATIENT) if following else "",
         "conflict": conflict,
-        "row": row,
+        "changed": (
+            gettext("Laatst aangepast door %(name)s op %(date)s")
+            % {"name": changed[0], "date": day_month_year_time(changed[1])}
+            if changed and changed[0]
+            else ""
+        ),
     }
     return render(request, "plans/part.html", context, status=status)
 
@@ -251,11 +174,12 @@ def part(request, plan_id, key):
         raise Http404
     plan = get_plan_for_user(request.user, plan_id, write=True)
     if request.method == "GET":
-        row = get_section_row(plan, key)
+        # The part and, for the crisis numbers, the safety part: one query, no user objects.
+        stored = _stored_parts(plan, (key, "safety") if key == "phase_crisis" else (key,))
+        data, version, who, when = stored.get(key) or ({}, 0, "", None)
+        safety = (stored.get("safety") or ({},))[0]
         log_access(plan, request.user, AccessLog.Action.VIEW, detail=f"part={section.key}")
-        return _render_part(
-            request, plan, section, row.data if row else {}, row.version if row else 0, row=row
-        )
+        return _render_part(request, plan, section, data, version, changed=(who, when), safety=safety)
 
     data, errors = parse_section(section, request.POST)
     base_version = _base_version(request.POST)
