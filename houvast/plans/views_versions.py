@@ -67,20 +67,24 @@ def versions(request, plan_id):
     plan = get_plan_for_user(request.user, plan_id)
     log_access(plan, request.user, AccessLog.Action.VIEW, detail=gettext("versies"))
     stats = plan.versions.aggregate(count=Count("pk"), latest=Max("number"))
-    paginator = Paginator(plan.versions.defer("data"), VERSIONS_PER_PAGE)
+    listed = PlanVersion.objects.filter(plan=plan).values_list(
+        "number", "agreed_at", "professional_name", "patient_name", "note"
+    )
+    paginator = Paginator(listed, VERSIONS_PER_PAGE)
     paginator.count = stats["count"]  # known from the query above: no second COUNT
     page = paginator.get_page(request.GET.get("pagina"))
     version_url = _version_url(plan)
     label = gettext("Versie %(n)s")  # the template's {% blocktranslate %} msgid, looked up once
     rows = [
         {
-            "label": label % {"n": v.number},
-            "url": version_url(v.number),
-            "agreed_at": day_month_year_time(v.agreed_at),
-            "names": f"{v.professional_name} · {v.patient_name}",
-            "note": v.note,
+            "number": number,
+            "label": label % {"n": number},
+            "url": version_url(number),
+            "agreed_at": day_month_year_time(agreed_at),
+            "names": f"{professional} · {patient}",
+            "note": note,
         }
-        for v in page.object_list
+        for number, agreed_at, professional, patient, note in page.object_list
     ]
     return render(
         request,
@@ -88,8 +92,7 @@ def versions(request, plan_id):
         {
             "plan": plan,
             "page": page,
-            "versions": page.object_list,
-            "rows": rows,
+            "versions": rows,
             "can_agree": plan.role != PATIENT,
             "latest": stats["latest"],
             "compare": {"van": stats["latest"], "naar": ""},
