@@ -49,7 +49,7 @@ def _choices_html(field, choices, value):
     return mark_safe(  # noqa: S308 - every part escaped
         "\n".join(
             f'<label class="choice"><input type="checkbox" name="{name}" value="{key}"'
-            f'{" checked" if key in chosen else ""}> {label}</label>'
+            f"{' checked' if key in chosen else ''}> {label}</label>"
             for key, label in choices
         )
     )

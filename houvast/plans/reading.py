@@ -57,14 +57,16 @@ def gp_post_phone(plan_data):
 
 
 def crisis_numbers(plan_data):
-    """The numbers everyone needs, with the patient's own huisartsenpost number filled in."""
+    """The numbers everyone needs, with the patient's own huisartsenpost number filled in.
+
+    `tel` is the number for a tel: link (no spaces or dashes)."""
     own = gp_post_phone(plan_data)
-    return [
-        {**number, "phone": own or number["phone"], "missing": not (own or number["phone"])}
-        if number["key"] == "hap"
-        else {**number, "missing": False}
-        for number in guidance().crisis_numbers
-    ]
+    result = []
+    for number in guidance().crisis_numbers:
+        phone = (own or number["phone"]) if number["key"] == "hap" else number["phone"]
+        tel = phone.replace("-", "").replace(" ", "") if phone else ""
+        result.append({**number, "phone": phone, "tel": tel, "missing": not phone and number["key"] == "hap"})
+    return result
 
 
 def read_context(plan, data=None):
