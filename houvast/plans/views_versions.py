@@ -8,7 +8,7 @@ from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_http_methods
 
 from houvast.lib.dates import day_month_year_time
@@ -143,7 +143,11 @@ def _side(plan, value, errors, name):
     if version is None:
         latest = plan.versions.aggregate(n=Max("number"))["n"]
         errors[name] = (
-            gettext("Er is geen versie %(number)s. Kies een nummer van 1 tot en met %(latest)s.")
+            ngettext(
+                "Er is geen versie %(number)s. Er is alleen versie 1.",
+                "Er is geen versie %(number)s. Kies een nummer van 1 tot en met %(latest)s.",
+                latest,
+            )
             % {"number": value, "latest": latest}
             if latest
             else gettext("Er is nog geen versie vastgesteld.")

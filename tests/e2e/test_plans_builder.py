@@ -163,6 +163,20 @@ def test_agree_a_version_and_compare_it(page):
     expect(page.get_by_text("0 toegevoegd, 1 veranderd, 0 weggehaald.")).to_be_visible()
     assert_accessible(page, "compare")
 
+    # A number that is no version: said at the field and in a summary, what was typed stays (keyboard only).
+    page.goto(f"/plannen/{plan.pk}/versies/")
+    old = page.get_by_label("Oude versie")
+    expect(old).to_have_value("1")
+    old.fill("4")
+    old.press("Enter")
+    expect(page.get_by_role("alert")).to_contain_text("Er is geen versie 4. Er is alleen versie 1.")
+    expect(page.get_by_label("Oude versie")).to_have_value("4")
+    expect(page.get_by_label("Oude versie")).to_have_attribute("aria-invalid", "true")
+    assert_accessible(page, "compare with a wrong number")
+    page.get_by_label("Oude versie").fill("1")
+    page.get_by_label("Oude versie").press("Enter")
+    expect(page.get_by_text("0 toegevoegd, 1 veranderd, 0 weggehaald.")).to_be_visible()
+
     page.goto(f"/plannen/{plan.pk}/collegas/")
     page.get_by_label("Cas Collega").check()
     assert_accessible(page, "colleagues")

@@ -87,6 +87,11 @@ class VersionsTestCase(PlanTestCase):
                 self.assertContains(response, "van 1 tot en met 30.")
                 self.assertContains(response, "Laat dit leeg om te vergelijken met het plan zoals het nu is")
 
+    def test_with_one_version_the_help_says_so(self):
+        self.make_versions(1)
+        response, _queries = self.get_versions()
+        self.assertContains(response, "Er is één versie: versie 1.")
+
     def test_a_wrong_page_number_shows_a_page(self):
         self.make_versions(30)
         for value in ("abc", "0", "99"):
