@@ -1,5 +1,6 @@
 """The one place that answers: may this user see (or change, or manage) this plan? Otherwise 404."""
 
+import functools
 import uuid
 
 from django.db import connection
@@ -58,14 +59,42 @@ def plan_kinds_sql(user, words=()):
 def role_of(user, plan):
     if not user.is_authenticated:
         return None
-    in_team = Membership.objects.filter(team_id=plan.team_id, user=user).exists()
+    in_team, shared = _in_team_and_shared(user, plan)
     if in_team and plan.owner_id == user.pk:
         return OWNER
-    if in_team and plan.colleagues.filter(pk=user.pk).exists():
+    if in_team and shared:
         return COLLEAGUE
     if plan.patient_id == user.pk:
         return PATIENT
     return None
+
+
+def _in_team_and_shared(user, plan):
+    """(is the user in the plan's team, did the owner share the plan with them), in one statement.
+
+    Asked on every plan page; with the ORM these were two queries and ~0.15 ms of building them."""
+    plan_id = Plan._meta.pk.get_db_prep_value(plan.pk, connection)
+    with connection.cursor() as cursor:
+        cursor.execute(_in_team_and_shared_sql(connection.vendor), [plan.team_id, user.pk, plan_id, user.pk])
+        in_team, shared = cursor.fetchone()
+    return bool(in_team), bool(shared)
+
+
+@functools.cache
+def _in_team_and_shared_sql(vendor):
+    """`SELECT EXISTS (membership), EXISTS (colleague)`, written once per process from the models' tables."""
+    quote = connection.ops.quote_name
+
+    def column(meta, name):
+        return quote(meta.get_field(name).column)
+
+    membership, colleagues = Membership._meta, Plan.colleagues.through._meta
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {quote(membership.db_table)} "
+        f"WHERE {column(membership, 'team')} = %s AND {column(membership, 'user')} = %s), "
+        f"EXISTS (SELECT 1 FROM {quote(colleagues.db_table)} "
+        f"WHERE {column(colleagues, 'plan')} = %s AND {column(colleagues, 'user')} = %s)"
+    )
 
 
 def get_plan_for_user(
@@ -80,7 +109,8 @@ def get_plan_for_user(
     `owner_or_patient`: the two people the plan is about (downloading the access log).
     """
     try:
-        plan = Plan.objects.select_related("team", "owner", "patient").get(pk=uuid.UUID(str(plan_id)))
+        # The team is on most pages and in every log line; owner and patient are read where a page needs them.
+        plan = Plan.objects.select_related("team").get(pk=uuid.UUID(str(plan_id)))
     except (Plan.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     role = role_of(user, plan)

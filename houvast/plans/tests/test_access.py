@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from houvast.accounts.tokens import hash_token
+from houvast.lib.testing import make_user
 
-from ..models import PlanShare, PlanVersion
+from ..models import Plan, PlanShare, PlanVersion
 from .helpers import PlanTestCase
 
 
@@ -113,3 +114,29 @@ class AccessTestCase(PlanTestCase):
         response = self.client.post(self.write_urls[0], {"version": "0", "keep": "x"})
         self.assertEqual(response.status_code, 404)
         self.assertFalse(self.plan.sections.exists())
+
+
+class RoleOfTestCase(PlanTestCase):
+    """permissions.role_of asks the database one statement for everyone, whatever their role."""
+
+    def test_every_kind_of_person_gets_their_role_from_one_query(self):
+        from houvast.accounts.models import Membership
+
+        from ..permissions import COLLEAGUE, OWNER, PATIENT, role_of
+
+        shared_then_left = make_user("weg@example.org", "Wim Weg")
+        self.plan.colleagues.add(self.member, self.outsider, shared_then_left)  # outsider: not in the team
+        other = Plan.objects.create(team=self.team, owner=self.owner, patient_name="Ander")
+        Membership.objects.create(team=self.other_team, user=shared_then_left)
+        expected = [
+            (self.owner, self.plan, OWNER),
+            (self.member, self.plan, COLLEAGUE),
+            (self.member, other, None),  # in the team, not shared
+            (self.outsider, self.plan, None),  # shared, but not in the plan's team
+            (shared_then_left, self.plan, None),
+            (self.patient, self.plan, PATIENT),
+            (self.patient, other, None),
+        ]
+        for user, plan, role in expected:
+            with self.subTest(user=user.email, plan=plan.patient_name), self.assertNumQueries(1):
+                self.assertEqual(role_of(user, plan), role)
