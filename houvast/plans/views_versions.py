@@ -74,7 +74,7 @@ def versions(request, plan_id):
     paginator.count = stats["count"]  # known from the query above: no second COUNT
     page = paginator.get_page(request.GET.get("pagina"))
     version_url = _version_url(plan)
-    label = gettext("Versie %(n)s")  # the template's {% blocktranslate %} msgid, looked up once
+    label = gettext("Versie %(n)s")  # the msgid of version.html's heading, looked up once for all rows
     rows = [
         {
             "number": number,
