@@ -8,6 +8,9 @@ from django.core.cache import cache
 def hit(scope, key, limit, window_seconds):
     """Count one attempt; return True while the caller is still within the limit."""
     cache_key = f"ratelimit:{scope}:{key}"
+    count_in_window = getattr(cache, "count_in_window", None)  # Redis: one round trip (lib/cache.py)
+    if count_in_window is not None:
+        return count_in_window(cache_key, window_seconds) <= limit
     cache.add(cache_key, 0, timeout=window_seconds)
     try:
         count = cache.incr(cache_key)
