@@ -146,50 +146,73 @@ class StatementRow(NamedTuple):
     comment_text: str
 
 
+def _response_fields(content, require_all):
+    too_long = _(
+        "Je opmerking is %(show_value)d tekens; het maximum is %(limit_value)d. "
+        "Maak hem wat korter, je tekst staat er nog."
+    )
+    fields = {}
+    for statement in content.statements:
+        n = statement.number
+        fields[f"s{n}"] = forms.TypedChoiceField(
+            label=statement.text,
+            choices=answer_choices(),
+            coerce=int,
+            required=require_all,
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": _(
+                    "Kies een antwoord bij deze stelling. Weet je het niet? "
+                    "Kies dan ‘Weet ik niet / niet van toepassing’."
+                ),
+                "invalid_choice": _("Kies een van de zes antwoorden."),
+            },
+        )
+        fields[f"c{n}"] = forms.CharField(
+            label=_("Toelichting (niet verplicht)"),
+            required=False,
+            max_length=COMMENT_MAX,
+            widget=forms.Textarea(attrs={"rows": 2}),
+            error_messages={"max_length": too_long},
+        )
+    fields["closing"] = forms.CharField(
+        label=content.closing_question,
+        required=False,
+        max_length=COMMENT_MAX,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": too_long},
+    )
+    fields["discipline"] = forms.ChoiceField(
+        label=_("Jouw discipline (niet verplicht)"),
+        required=False,
+        choices=[("", _("Zeg ik liever niet"))] + list(Discipline.choices),
+    )
+    return fields
+
+
+_shared_fields = {}  # require_all → (statement set, fields)
+
+
+def shared_response_fields(require_all=True):
+    """The answer form's 22 fields, built once per statement set: building them took longer than validating
+    a submit. Labels and messages are lazy, so one set serves every language."""
+    content = statement_set()
+    cached = _shared_fields.get(require_all)
+    if cached is None or cached[0] is not content:
+        cached = _shared_fields[require_all] = (content, _response_fields(content, require_all))
+    return cached[1]
+
+
 class ResponseForm(forms.Form):
-    """Ten required answers, a comment per statement, the closing question and a discipline."""
+    """Ten required answers, a comment per statement, the closing question and a discipline.
+
+    The Field objects are shared by every form (shared_response_fields) instead of copied per form as Django
+    does: a form keeps its data, values and errors itself, and nothing here changes a field after it is
+    built. Do not change `self.fields[...]` in a form; build another set instead."""
 
     def __init__(self, *args, require_all=True, **kwargs):
         super().__init__(*args, **kwargs)
-        too_long = _(
-            "Je opmerking is %(show_value)d tekens; het maximum is %(limit_value)d. "
-            "Maak hem wat korter, je tekst staat er nog."
-        )
-        for statement in statement_set().statements:
-            n = statement.number
-            self.fields[f"s{n}"] = forms.TypedChoiceField(
-                label=statement.text,
-                choices=answer_choices(),
-                coerce=int,
-                required=require_all,
-                widget=forms.RadioSelect,
-                error_messages={
-                    "required": _(
-                        "Kies een antwoord bij deze stelling. Weet je het niet? "
-                        "Kies dan ‘Weet ik niet / niet van toepassing’."
-                    ),
-                    "invalid_choice": _("Kies een van de zes antwoorden."),
-                },
-            )
-            self.fields[f"c{n}"] = forms.CharField(
-                label=_("Toelichting (niet verplicht)"),
-                required=False,
-                max_length=COMMENT_MAX,
-                widget=forms.Textarea(attrs={"rows": 2}),
-                error_messages={"max_length": too_long},
-            )
-        self.fields["closing"] = forms.CharField(
-            label=statement_set().closing_question,
-            required=False,
-            max_length=COMMENT_MAX,
-            widget=forms.Textarea(attrs={"rows": 3}),
-            error_messages={"max_length": too_long},
-        )
-        self.fields["discipline"] = forms.ChoiceField(
-            label=_("Jouw discipline (niet verplicht)"),
-            required=False,
-            choices=[("", _("Zeg ik liever niet"))] + list(Discipline.choices),
-        )
+        self.fields = dict(shared_response_fields(require_all))
 
     @cached_property
     def statement_rows(self):
