@@ -5,7 +5,7 @@ import secrets
 
 from django.conf import settings
 from django.contrib import messages
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -34,6 +34,7 @@ from .forms import (
 from .models import Answer, Response, Round
 from .permissions import get_round_for_coordinator, get_round_for_participant, is_round_id
 from .retention import pdf_scope
+from .submit import create_response, save_answers
 from .summary import build_summary
 from .tasks import schedule_sweep, send_summary_task
 
@@ -410,7 +411,7 @@ def paper_entry(request, key):
     round_obj = get_round_for_coordinator(request, key)
     form = ResponseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        _create_response(round_obj, "paper-" + secrets.token_hex(16), form, source=Response.Source.PAPER)
+        create_response(round_obj, "paper-" + secrets.token_hex(16), form, source=Response.Source.PAPER)
         messages.success(request, _("Het papieren formulier is toegevoegd. Je kunt het volgende invoeren."))
         if _check_complete(round_obj):
             messages.info(request, _("Iedereen die je uitnodigde heeft nu gereageerd. De ronde is gesloten."))
@@ -500,62 +501,6 @@ def _initial_for(response):
     return dict(response.draft)
 
 
-def _answers(response, form):
-    discipline = form.cleaned_data.get("discipline", "")
-    return [
-        Answer(
-            response=response,
-            round_id=response.round_id,
-            statement=number,
-            value=value,
-            comment=comment,
-            discipline=discipline,
-        )
-        for number, value, comment in form.answers()
-    ]
-
-
-def _create_response(round_obj, device_hash, form, source=Response.Source.ONLINE):
-    """A first submit: the response and its answers in one short transaction of two INSERTs (SQLite writers
-    queue for it); None when this device's response was made meanwhile (a double click)."""
-    data = form.cleaned_data
-    response = Response(
-        round=round_obj,
-        device_hash=device_hash,
-        source=source,
-        closing_answer=data.get("closing", "").strip(),
-        discipline=data.get("discipline", ""),
-        submitted_at=timezone.now(),
-    )
-    try:
-        with transaction.atomic():
-            response.save(force_insert=True)
-            Answer.objects.bulk_create(_answers(response, form))
-    except IntegrityError:
-        return None
-    return response
-
-
-def _save_answers(response, form):
-    """Replace the answers of a response; False (and nothing changed) once a release holds it."""
-    data = form.cleaned_data
-    answers = _answers(response, form)
-    with transaction.atomic():
-        # Lock the response: a double click (or two tabs) then replaces the answers one after the other,
-        # and a release made meanwhile is seen here.
-        locked = Response.objects.select_for_update().filter(pk=response.pk).first()
-        if releases.is_final(locked):
-            return False
-        response.answers.all().delete()
-        Answer.objects.bulk_create(answers)
-        response.closing_answer = data.get("closing", "").strip()
-        response.discipline = data.get("discipline", "")
-        response.draft = {}
-        response.submitted_at = timezone.now()
-        response.save()
-    return True
-
-
 def _response_for_device(round_obj, device_hash):
     try:
         response, _created = Response.objects.get_or_create(round=round_obj, device_hash=device_hash)
@@ -587,10 +532,10 @@ def respond(request, token):
             limited = not ratelimit.hit("surveys:respond", client, NEW_RESPONSES_PER_HOUR, 3600)
         if form.is_valid() and not limited:
             first_time = True
-            if existing is not None or _create_response(round_obj, device_hash, form) is None:
+            if existing is not None or create_response(round_obj, device_hash, form) is None:
                 response = existing or _response_for_device(round_obj, device_hash)
                 first_time = response.submitted_at is None
-                if not _save_answers(response, form):
+                if not save_answers(response, form):
                     return render(request, "surveys/released.html", {"round": round_obj}, status=409)
             _check_complete(round_obj)
             http = redirect("surveys:thanks", token=token)

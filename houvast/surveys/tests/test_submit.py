@@ -1,4 +1,5 @@
-"""A first submit is short for the database: the response and its answers in two INSERTs, nothing updated."""
+"""A submit is short for the database: a first one is the response and its answers in two INSERTs, nothing
+updated; no more queries than the round, the device's response and the writes."""
 
 from django.core.cache import cache
 from django.db import connection
@@ -10,6 +11,8 @@ from houvast.surveys.models import Answer, Response
 
 from .factories import full_post, make_round
 
+DEVICE = "houvast_apparaat"
+
 
 class SubmitTests(BaseTestCase):
     def setUp(self):
@@ -18,32 +21,71 @@ class SubmitTests(BaseTestCase):
         self.round, _ = make_round()
         self.url = reverse("surveys:respond", args=[self.round.public_token])
 
-    def writes(self, queries):
-        return [q["sql"].split()[0] for q in queries if q["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+    def statements(self, queries):
+        """The first word of each SQL statement, savepoints left out (tests run inside a transaction)."""
+        kinds = [query["sql"].split()[0] for query in queries]
+        return [kind for kind in kinds if kind not in ("SAVEPOINT", "RELEASE", "ROLLBACK", "BEGIN", "COMMIT")]
 
-    def test_a_first_submit_is_two_inserts(self):
+    def test_a_first_submit_is_two_selects_and_two_inserts(self):
+        self.client.cookies[DEVICE] = "a" * 32  # the answer page set it: the device's response is looked up
         with CaptureQueriesContext(connection) as queries:
-            response = self.client.post(self.url, full_post("4", c2="Toelichting", closing="Meer oefenen"))
+            response = self.client.post(
+                self.url, full_post("4", c2=" Toelichting ", closing=" Meer oefenen ")
+            )
         self.assertEqual(response.status_code, 302)
-        self.assertEqual(self.writes(queries), ["INSERT", "INSERT"])
+        self.assertEqual(self.statements(queries), ["SELECT", "SELECT", "INSERT", "INSERT"])
+
+    def test_a_first_submit_stores_what_the_orm_would(self):
+        self.client.post(
+            self.url, full_post("4", c2=" Toelichting ", closing=" Meer oefenen ", discipline="poh-ggz")
+        )
         saved = Response.objects.get()
-        self.assertTrue(saved.submitted_at)
+        self.assertEqual(saved.round, self.round)
+        self.assertEqual(saved.source, Response.Source.ONLINE)
         self.assertEqual(saved.closing_answer, "Meer oefenen")
-        self.assertEqual(Answer.objects.filter(response=saved).count(), 10)
+        self.assertEqual(saved.discipline, "poh-ggz")
+        self.assertEqual(saved.draft, {})
+        self.assertIsNone(saved.released_in)
+        self.assertTrue(saved.created and saved.updated and saved.submitted_at)
+        self.assertEqual(len(saved.device_hash), 64)
+        answers = Answer.objects.filter(response=saved).order_by("statement")
+        self.assertEqual([a.statement for a in answers], list(range(1, 11)))
+        self.assertEqual(
+            {(a.value, a.round_id, a.discipline, a.released_in) for a in answers},
+            {(4, self.round.pk, "poh-ggz", None)},
+        )
         self.assertEqual(Answer.objects.get(statement=2).comment, "Toelichting")
 
-    def test_a_submit_after_a_draft_replaces_the_draft(self):
+    def test_a_submit_after_a_draft_replaces_the_draft_without_a_delete(self):
         self.client.post(self.url, {"s1": "2"})
-        response = self.client.post(self.url, full_post("5"))
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.post(self.url, full_post("5", closing="Later"))
         self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.statements(queries), ["SELECT", "SELECT", "SELECT", "INSERT", "UPDATE"])
         saved = Response.objects.get()
         self.assertEqual(saved.draft, {})
+        self.assertEqual(saved.closing_answer, "Later")
+        self.assertTrue(saved.submitted_at)
         self.assertEqual(set(saved.answers.values_list("value", flat=True)), {5})
+
+    def test_changing_sent_answers_replaces_them(self):
+        self.client.post(self.url, full_post("2", c1="Eerst"))
+        with CaptureQueriesContext(connection) as queries:
+            self.client.post(self.url, full_post("3", discipline="psycholoog"))
+        self.assertIn("DELETE", self.statements(queries))
+        saved = Response.objects.get()
+        self.assertEqual(saved.answers.count(), 10)
+        self.assertEqual(
+            set(saved.answers.values_list("value", "comment", "discipline")), {(3, "", "psycholoog")}
+        )
+        self.assertEqual(saved.discipline, "psycholoog")
 
     def test_a_paper_form_is_two_inserts_too(self):
         round_obj, token = make_round(network_name="Papier")
         url = reverse("surveys:paper_entry", args=[token])
         with CaptureQueriesContext(connection) as queries:
             self.client.post(url, full_post("3"))
-        self.assertEqual(self.writes(queries), ["INSERT", "INSERT"])
+        self.assertEqual(
+            [kind for kind in self.statements(queries) if kind != "SELECT"], ["INSERT", "INSERT"]
+        )
         self.assertEqual(Response.objects.get(round=round_obj).source, Response.Source.PAPER)
