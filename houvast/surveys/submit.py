@@ -1,55 +1,79 @@
 """Storing a participant's answers: the writes of the submit a whole network sends in the same hour.
 
-A first submit is the response and its answers in one short transaction of two INSERTs, written as SQL:
-the ORM's model instances, save() and bulk_create() cost more than the INSERTs themselves (SQLite writers
-queue for this transaction). Nothing here reads or stores who sent the answers (docs/surveys.md).
+A first submit is the response and its answers in two INSERTs in one short transaction (SQLite writers queue
+for it), or in one statement on PostgreSQL, written as SQL: the ORM's model instances, save() and
+bulk_create() cost more than the INSERTs themselves. Nothing here reads or stores who sent the answers
+(docs/surveys.md).
 """
+
+from contextlib import nullcontext
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from .models import Answer, Response
 
-ANSWER_COLUMNS = ("response_id", "round_id", "statement", "value", "comment", "discipline")
+RESPONSE_COLUMNS = (
+    "round_id, device_hash, source, discipline, closing_answer, draft, created, updated, submitted_at"
+)
+ANSWER_COLUMNS = "response_id, round_id, statement, value, comment, discipline"
+INSERT_RESPONSE = (
+    f"INSERT INTO {Response._meta.db_table} ({RESPONSE_COLUMNS}) "
+    "VALUES (%s, %s, %s, %s, %s, '{}', %s, %s, %s) RETURNING id"
+)
+
+
+def _answer_rows(round_id, form):
+    discipline = form.cleaned_data.get("discipline", "")
+    return [(round_id, number, value, comment, discipline) for number, value, comment in form.answers()]
 
 
 def _insert_answers(cursor, response_id, round_id, form):
-    discipline = form.cleaned_data.get("discipline", "")
-    rows = [(response_id, round_id, n, value, comment, discipline) for n, value, comment in form.answers()]
+    rows = _answer_rows(round_id, form)
     marks = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(rows))
     cursor.execute(
-        f"INSERT INTO {Answer._meta.db_table} ({', '.join(ANSWER_COLUMNS)}) VALUES {marks}",
-        [value for row in rows for value in row],
+        f"INSERT INTO {Answer._meta.db_table} ({ANSWER_COLUMNS}) VALUES {marks}",
+        [value for row in rows for value in (response_id, *row)],
     )
 
 
-def create_response(round_obj, device_hash, form, source=Response.Source.ONLINE):
-    """A first submit: the response and its answers; the response's id, or None when this device's
-    response was made meanwhile (a double click)."""
+def _response_values(round_obj, device_hash, form, source):
     data = form.cleaned_data
     now = connection.ops.adapt_datetimefield_value(timezone.now())
+    closing = data.get("closing", "").strip()
+    return [round_obj.pk, device_hash, source, data.get("discipline", ""), closing, now, now, now]
+
+
+def _insert_in_one_statement(response_values, round_obj, form):
+    """PostgreSQL: both INSERTs in one statement, atomic by itself, so no BEGIN and COMMIT round trips.
+    Inside a surrounding transaction a savepoint keeps that usable after a double click's IntegrityError."""
+    rows = _answer_rows(round_obj.pk, form)
+    marks = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
+    sql = (
+        f"WITH new AS ({INSERT_RESPONSE}) INSERT INTO {Answer._meta.db_table} ({ANSWER_COLUMNS}) "
+        f"SELECT new.id, answer.* FROM new, (VALUES {marks}) AS answer"
+    )
+    nested = transaction.atomic() if connection.in_atomic_block else nullcontext()
+    with nested, connection.cursor() as cursor:
+        cursor.execute(sql, [*response_values, *(value for row in rows for value in row)])
+
+
+def _insert_in_a_transaction(response_values, round_obj, form):
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(INSERT_RESPONSE, response_values)
+        _insert_answers(cursor, cursor.fetchone()[0], round_obj.pk, form)
+
+
+def create_response(round_obj, device_hash, form, source=Response.Source.ONLINE):
+    """A first submit: the response and its answers; False when this device's response was made meanwhile
+    (a double click)."""
+    values = _response_values(round_obj, device_hash, form, source)
+    insert = _insert_in_one_statement if connection.vendor == "postgresql" else _insert_in_a_transaction
     try:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(
-                f"INSERT INTO {Response._meta.db_table} (round_id, device_hash, source, discipline, "
-                "closing_answer, draft, created, updated, submitted_at) "
-                "VALUES (%s, %s, %s, %s, %s, '{}', %s, %s, %s) RETURNING id",
-                [
-                    round_obj.pk,
-                    device_hash,
-                    source,
-                    data.get("discipline", ""),
-                    data.get("closing", "").strip(),
-                    now,
-                    now,
-                    now,
-                ],
-            )
-            response_id = cursor.fetchone()[0]
-            _insert_answers(cursor, response_id, round_obj.pk, form)
+        insert(values, round_obj, form)
     except IntegrityError:
-        return None
-    return response_id
+        return False
+    return True
 
 
 def save_answers(response, form):

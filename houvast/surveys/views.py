@@ -532,7 +532,7 @@ def respond(request, token):
             limited = not ratelimit.hit("surveys:respond", client, NEW_RESPONSES_PER_HOUR, 3600)
         if form.is_valid() and not limited:
             first_time = True
-            if existing is not None or create_response(round_obj, device_hash, form) is None:
+            if existing is not None or not create_response(round_obj, device_hash, form):
                 response = existing or _response_for_device(round_obj, device_hash)
                 first_time = response.submitted_at is None
                 if not save_answers(response, form):
