@@ -32,7 +32,12 @@ from .forms import (
     end_of_day,
 )
 from .models import Answer, Response, Round
-from .permissions import get_round_for_coordinator, get_round_for_participant, is_round_id
+from .permissions import (
+    get_round_and_response_for_participant,
+    get_round_for_coordinator,
+    get_round_for_participant,
+    is_round_id,
+)
 from .retention import pdf_scope
 from .submit import create_response, save_answers
 from .summary import build_summary
@@ -471,9 +476,9 @@ def _device_token(request):
     return token
 
 
-def _device_hash(token, round_obj):
-    """Per round, so the same device cannot be followed from one round to the next."""
-    return hashlib.sha256(f"{token}:{round_obj.public_token}".encode()).hexdigest()
+def _device_hash(token, public_token):
+    """Per round (its public token), so the same device cannot be followed from one round to the next."""
+    return hashlib.sha256(f"{token}:{public_token}".encode()).hexdigest()
 
 
 def _set_device_cookie(response, token):
@@ -511,14 +516,14 @@ def _response_for_device(round_obj, device_hash):
 
 @never_cache
 def respond(request, token):
-    round_obj = get_round_for_participant(token)
+    device = _device_token(request)
+    device_hash = _device_hash(device, token)
+    if request.COOKIES.get(DEVICE_COOKIE) == device:
+        round_obj, existing = get_round_and_response_for_participant(token, device_hash)
+    else:  # a new device has no response yet
+        round_obj, existing = get_round_for_participant(token), None
     if not round_obj.is_open:
         return render(request, "surveys/closed.html", {"round": round_obj})
-    device = _device_token(request)
-    device_hash = _device_hash(device, round_obj)
-    existing = None
-    if request.COOKIES.get(DEVICE_COOKIE) == device:  # a new device has no response yet
-        existing = Response.objects.filter(round=round_obj, device_hash=device_hash).first()
     if releases.is_final(existing):
         status = 409 if request.method == "POST" else 200
         return render(request, "surveys/released.html", {"round": round_obj}, status=status)
@@ -573,7 +578,7 @@ def save_draft(request, token):
     device = _device_token(request)
     draft = draft_from_post(request.POST)
     if draft:
-        response = _response_for_device(round_obj, _device_hash(device, round_obj))
+        response = _response_for_device(round_obj, _device_hash(device, round_obj.public_token))
         Response.objects.filter(pk=response.pk, released_in=None).update(draft=draft, updated=timezone.now())
     return _set_device_cookie(HttpResponse(status=204), device)
 
