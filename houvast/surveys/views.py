@@ -518,10 +518,8 @@ def _response_for_device(round_obj, device_hash):
 def respond(request, token):
     device = _device_token(request)
     device_hash = _device_hash(device, token)
-    if request.COOKIES.get(DEVICE_COOKIE) == device:
-        round_obj, existing = get_round_and_response_for_participant(token, device_hash)
-    else:  # a new device has no response yet
-        round_obj, existing = get_round_for_participant(token), None
+    known = request.COOKIES.get(DEVICE_COOKIE) == device  # a new device has no response yet
+    round_obj, existing = get_round_and_response_for_participant(token, device_hash if known else None)
     if not round_obj.is_open:
         return render(request, "surveys/closed.html", {"round": round_obj})
     if releases.is_final(existing):

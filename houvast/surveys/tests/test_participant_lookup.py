@@ -6,7 +6,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from houvast.surveys.models import Response, Round
-from houvast.surveys.permissions import get_round_and_response_for_participant
+from houvast.surveys.permissions import get_round_and_response_for_participant, get_round_for_participant
 
 from .factories import make_round
 
@@ -42,6 +42,11 @@ class ParticipantLookupTests(TestCase):
         self.assertEqual(round_obj, self.round)
         self.assertIsNone(response)
 
+    def test_without_a_device_hash_only_the_round_is_read(self):
+        with self.assertNumQueries(1):
+            self.assertEqual(get_round_for_participant(self.round.public_token), self.round)
+        self.assertIsNone(get_round_and_response_for_participant(self.round.public_token, None)[1])
+
     def test_the_same_device_hash_in_another_round_is_not_this_rounds_response(self):
         other, _ = make_round(network_name="Ander netwerk")
         round_obj, response = get_round_and_response_for_participant(other.public_token, "a" * 64)
@@ -51,5 +56,8 @@ class ParticipantLookupTests(TestCase):
     def test_a_pending_round_and_an_unknown_token_give_404(self):
         pending, _ = make_round(status=Round.Status.PENDING, activated_at=None)
         for token in (pending.public_token, "onbekend"):
-            with self.subTest(token=token), self.assertRaises(Http404):
-                get_round_and_response_for_participant(token, "a" * 64)
+            with self.subTest(token=token):
+                with self.assertRaises(Http404):
+                    get_round_and_response_for_participant(token, "a" * 64)
+                with self.assertRaises(Http404):
+                    get_round_for_participant(token)
