@@ -5,7 +5,9 @@ and it needs the request: language, user). Only that HTML string crosses to a po
 (`pdf_pool.py`), where WeasyPrint does the expensive layout; the result is kept on disk under a keyed hash
 of the HTML (`pdf_cache.py`), so a repeat download is a file read. Equal HTML being rendered at the same
 moment is laid out once. A view returns a `PdfDownload` and is wrapped in `renders_pdf`, which makes it an
-async view: while the PDF is laid out no thread of the web process is held. Code outside a request (the
+async view: while the PDF is laid out no thread of the web process is held. A view that can name what its
+PDF shows without rendering it (a plan's PDFs) gives that `key` and a function that renders the HTML, which
+is then called only when the PDF is not in the cache. Code outside a request (the
 e-mails of the task worker) calls `render_pdf`, which waits for the same pool and cache.
 """
 
@@ -14,6 +16,7 @@ import functools
 import logging
 import mimetypes
 import threading
+from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 
@@ -76,20 +79,34 @@ _rendering = {}  # cache path -> concurrent future, while its PDF is being laid 
 _rendering_lock = threading.RLock()  # re-entered when PDF_WORKERS=0 finishes a future at once
 
 
-def cached_or_rendering(html, scope=""):
-    """The PDF's bytes when it is in the cache, else a concurrent future of them (one per equal HTML).
+def cached_or_rendering(html, scope="", key=None):
+    """The PDF's bytes when it is in the cache, else a concurrent future of them (one per equal HTML or key).
 
+    `html` is the HTML, or a function that renders it. With a `key` (everything the PDF shows besides the
+    code, see `pdf_cache.path_for_key`) the cache is looked up by the key and `html` is called only on a miss.
     The future resolves only after the PDF is in the cache, so whoever sees it can find it there again.
     """
-    path = pdf_cache.path_for(html, scope)
+    if key is None:
+        html = html() if callable(html) else html
+        path = pdf_cache.path_for(html, scope)
+    else:
+        path = pdf_cache.path_for_key(key, scope)
     pdf = pdf_cache.read(path)
     if pdf is not None:
         return pdf
     with _rendering_lock:
         rendered = _rendering.get(path)
-        if rendered is None:
-            rendered = _rendering[path] = Future()
-            pdf_pool.submit(write_pdf, html).add_done_callback(functools.partial(_keep, path, rendered))
+        if rendered is not None:
+            return rendered
+        rendered = _rendering[path] = Future()
+    try:
+        html = html() if callable(html) else html
+        pdf_pool.submit(write_pdf, html).add_done_callback(functools.partial(_keep, path, rendered))
+    except BaseException as error:
+        with _rendering_lock:
+            _rendering.pop(path, None)
+        rendered.set_exception(error)
+        raise
     return rendered
 
 
@@ -120,13 +137,15 @@ def render_pdf(template_name, context, request=None, scope=""):
 
 @dataclass
 class PdfDownload:
-    """What a PDF view answers: the rendered HTML and how to send the PDF; `renders_pdf` lays it out."""
+    """What a PDF view answers: the HTML (or a function that renders it, with a `key`) and how to send the
+    PDF; `renders_pdf` lays it out."""
 
-    html: str
+    html: str | Callable[[], str]
     filename: str
     scope: str = ""
     inline: bool = False
     headers: dict = field(default_factory=dict)
+    key: list | None = None
 
 
 def renders_pdf(view):
@@ -137,7 +156,7 @@ def renders_pdf(view):
         answer = view(request, *args, **kwargs)
         if not isinstance(answer, PdfDownload):
             return answer, None
-        return answer, cached_or_rendering(answer.html, answer.scope)
+        return answer, cached_or_rendering(answer.html, answer.scope, answer.key)
 
     @functools.wraps(view)
     async def wrapper(request, *args, **kwargs):

@@ -13,6 +13,7 @@ from houvast.lib.pdf import PdfDownload, render_html, renders_pdf
 
 from .fhir_export import export_json
 from .models import AccessLog, Plan, PlanVersion
+from .pdf_keys import DRAFT, plan_print, pocket_card_key
 from .permissions import get_plan_for_user, log_access
 from .reading import plan_language, pocket_context, read_context
 from .retention import pdf_scope
@@ -20,9 +21,6 @@ from .retention import pdf_scope
 
 def _filename(plan, kind, extension):
     return f"{slugify(plan.patient_name) or 'plan'}-{kind}.{extension}"
-
-
-DRAFT = "concept"
 
 
 def _pdf_context(plan, choice):
@@ -54,17 +52,26 @@ def _pdf_context(plan, choice):
 @renders_pdf
 @login_required
 def plan_pdf(request, plan_id, choice=""):
-    """The agreed version; `concept.pdf` prints the current draft, `versies/<n>/plan.pdf` version n."""
+    """The agreed version; `concept.pdf` prints the current draft, `versies/<n>/plan.pdf` version n.
+
+    A repeat comes from the PDF cache by a key of what the PDF shows (pdf_keys.py); the plan's HTML is
+    rendered only when the PDF is not there yet.
+    """
     plan = get_plan_for_user(request.user, plan_id)
     choice = str(choice)
-    with plan_language(plan):
-        context = _pdf_context(plan, choice)
-        context["printed"] = timezone.localdate()
-        html = render_html("plans/pdf_plan.html", context)
-    printed = _("concept") if context["draft"] else context["printed_version"].number
-    log_access(plan, request.user, AccessLog.Action.PDF, detail=str(printed))
-    kind = "concept" if context["draft"] else "terugvalpreventieplan"
-    return PdfDownload(html, _filename(plan, kind, "pdf"), scope=pdf_scope(plan))
+    printed_on = timezone.localdate()
+    printing = plan_print(plan, choice, printed_on)
+
+    def html():
+        with plan_language(plan):
+            context = _pdf_context(plan, choice)
+            context["printed"] = printed_on
+            return render_html("plans/pdf_plan.html", context)
+
+    detail = _("concept") if printing.draft else str(printing.number)
+    log_access(plan, request.user, AccessLog.Action.PDF, detail=detail)
+    kind = "concept" if printing.draft else "terugvalpreventieplan"
+    return PdfDownload(html, _filename(plan, kind, "pdf"), scope=pdf_scope(plan), key=printing.key)
 
 
 @renders_pdf
@@ -72,9 +79,13 @@ def plan_pdf(request, plan_id, choice=""):
 def pocket_card(request, plan_id):
     plan = get_plan_for_user(request.user, plan_id)
     log_access(plan, request.user, AccessLog.Action.CARD)
-    with plan_language(plan):
-        html = render_html("plans/pdf_pocket_card.html", pocket_context(plan))
-    return PdfDownload(html, _filename(plan, "zakkaart", "pdf"), scope=pdf_scope(plan))
+
+    def html():
+        with plan_language(plan):
+            return render_html("plans/pdf_pocket_card.html", pocket_context(plan))
+
+    filename = _filename(plan, "zakkaart", "pdf")
+    return PdfDownload(html, filename, scope=pdf_scope(plan), key=pocket_card_key(plan))
 
 
 @login_required

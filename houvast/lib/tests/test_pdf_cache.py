@@ -68,3 +68,35 @@ class PdfCacheTests(SimpleTestCase):
         newest = self.put(html="nieuw", pdf=half)
         self.assertFalse(oldest.exists())
         self.assertTrue(newest.exists())
+
+    def test_a_key_names_its_file_as_privately_as_html_does(self):
+        key = ["plan", "00000000-0000-0000-0000-000000000001", "Piet Patiënt"]
+        path = pdf_cache.path_for_key(key, "plan:1")
+        self.assertEqual(path.parent, pdf_cache.path_for(HTML, "plan:1").parent)
+        self.assertNotIn("Piet", str(path))
+        self.assertNotEqual(pdf_cache.path_for_key([*key[:2], "Piet Anders"], "plan:1"), path)
+        with override_settings(SECRET_KEY="another-installation"):
+            self.assertNotEqual(pdf_cache.path_for_key(key, "plan:1"), path)
+
+
+class CodeVersionTests(SimpleTestCase):
+    """Templates, translations and content files shape a PDF: a deploy that changes one starts new keys."""
+
+    def test_any_changed_or_added_file_changes_the_digest_and_caches_do_not(self):
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder) / "houvast"
+            (root / "templates").mkdir(parents=True)
+            template = root / "templates" / "pdf.html"
+            template.write_text("<h1>Plan</h1>")
+            before = pdf_cache.files_digest([root])
+            (root / "__pycache__").mkdir()
+            (root / "__pycache__" / "x.pyc").write_bytes(b"\0")
+            self.assertEqual(pdf_cache.files_digest([root]), before)
+            template.write_text("<h1>Mijn plan</h1>")
+            changed = pdf_cache.files_digest([root])
+            self.assertNotEqual(changed, before)
+            (root / "templates" / "extra.css").write_text("h1 {}")
+            self.assertNotEqual(pdf_cache.files_digest([root]), changed)
+            self.assertNotEqual(
+                pdf_cache.files_digest([root], ["weasyprint 67"]), pdf_cache.files_digest([root])
+            )
