@@ -29,20 +29,35 @@ def sheets(cards):
 
 
 def sheet_download(cards, title, stem):
-    """A sheet PDF of the deck's cards: the same for everyone who chooses them, so kept in one cache scope."""
-    context = {
-        "sheets": sheets(cards),
-        "title": title,
-        "LANGUAGE_CODE": get_language(),
-        "cut_columns": range(COLUMNS + 1),
-        "cut_rows": range(ROWS + 1),
-    }
-    return PdfDownload(render_html("cards/print_sheet.html", context), filename(stem), scope="cards")
+    """A sheet PDF of the deck's cards: the same for everyone who chooses them, so kept in one cache scope.
+
+    The cards are content (cards.yaml, in the cache key's code version), so the slugs, the title and the
+    language name the PDF: a repeat renders no HTML.
+    """
+    language = get_language()
+
+    def html():
+        context = {
+            "sheets": sheets(cards),
+            "title": title,
+            "LANGUAGE_CODE": language,
+            "cut_columns": range(COLUMNS + 1),
+            "cut_rows": range(ROWS + 1),
+        }
+        return render_html("cards/print_sheet.html", context)
+
+    key = ["card_sheet", [card.slug for card in cards], str(title), language]
+    return PdfDownload(html, filename(stem), scope="cards", key=key)
 
 
 def single_download(card, headers=None):
-    html = render_html("cards/print_card.html", {"card": card, "LANGUAGE_CODE": get_language()})
-    return PdfDownload(html, filename(card.slug), scope="cards", headers=headers or {})
+    language = get_language()
+
+    def html():
+        return render_html("cards/print_card.html", {"card": card, "LANGUAGE_CODE": language})
+
+    key = ["card", card.slug, language]
+    return PdfDownload(html, filename(card.slug), scope="cards", headers=headers or {}, key=key)
 
 
 def filename(stem):

@@ -47,12 +47,16 @@ def werkvorm(request, slug):
 @renders_pdf
 @require_GET
 def handout(request, slug):
-    """The same for everyone: rendered once per werkvorm and language, then served from the PDF cache."""
+    """The same for everyone: content only, so the werkvorm and the language name the PDF in the cache."""
     werkvorm = _get_werkvorm(slug)
     language = translation.get_language()
-    html = render_html("content/handout.html", {**_detail_context(werkvorm), "language": language})
+
+    def html():
+        return render_html("content/handout.html", {**_detail_context(werkvorm), "language": language})
+
     suffix = "-en" if language == "en" else ""
-    return PdfDownload(html, f"handleiding-{werkvorm.slug}{suffix}.pdf", scope="content")
+    filename = f"handleiding-{werkvorm.slug}{suffix}.pdf"
+    return PdfDownload(html, filename, scope="content", key=["handout", werkvorm.slug, language])
 
 
 @require_GET

@@ -21,10 +21,12 @@ _lock = threading.Lock()
 def _start_child(settings_module, niceness):
     """Runs once in each child: Django for the static-file finders, WeasyPrint loaded before the first PDF.
 
-    The child yields the CPU to the web processes (a higher niceness): on a busy machine a PDF waits a little
-    longer so that the pages of everyone else do not.
+    The child yields the CPU to the web processes: on Linux it runs only on CPU time nobody else wants
+    (SCHED_IDLE), elsewhere with a higher niceness. On a busy machine a PDF waits a little longer so that
+    the pages of everyone else do not.
     """
     os.nice(niceness)
+    yield_to_everyone()
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
     import django
 
@@ -32,9 +34,29 @@ def _start_child(settings_module, niceness):
     import weasyprint  # noqa: F401
 
 
+def yield_to_everyone():
+    """SCHED_IDLE where the system has it and allows it (Linux lets any process lower its own priority)."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    except (AttributeError, OSError):
+        pass
+
+
+def usable_cores():
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def pool_size():
+    """PDF_WORKERS, but never more children than cores: more would only share the same cores and memory."""
+    return max(1, min(settings.PDF_WORKERS, usable_cores()))
+
+
 def _new_pool():
     return ProcessPoolExecutor(
-        max_workers=settings.PDF_WORKERS,
+        max_workers=pool_size(),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_child,
         initargs=(os.environ.get("DJANGO_SETTINGS_MODULE", "houvast.settings"), settings.PDF_WORKER_NICENESS),

@@ -1,6 +1,8 @@
 """The shared base test case: an owner, a team member and an outsider."""
 
 import socket
+import tempfile
+from unittest import mock
 
 from django.test import TestCase, override_settings
 
@@ -78,3 +80,38 @@ def run_worker():
     )
     with mock.patch.object(db_worker, "close_old_connections", lambda: None):
         worker.run()
+
+
+class FakePdfLayout:
+    """A test mixin: PDFs are "laid out" as their own HTML (fast, and the bytes show what the PDF would), in
+    the calling thread and a fresh cache folder; `self.layouts.call_count` counts the layouts. For tests of
+    what a PDF's cache key covers: `assert_new_pdf_after`."""
+
+    def setUp(self):
+        super().setUp()
+        folder = tempfile.TemporaryDirectory()
+        self.addCleanup(folder.cleanup)
+        overridden = override_settings(PDF_CACHE_DIR=folder.name, PDF_WORKERS=0)
+        overridden.enable()
+        self.addCleanup(overridden.disable)
+        patcher = mock.patch("houvast.lib.pdf.write_pdf", side_effect=lambda html: b"%PDF-" + html.encode())
+        self.layouts = patcher.start()
+        self.addCleanup(patcher.stop)
+
+    def download(self, url, **extra):
+        response = self.client.get(url, **extra)
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode()
+
+    def assert_new_pdf_after(self, url, change, shows=None, **extra):
+        """`url` comes from the cache until `change` runs; then it is a new PDF that `shows` the change."""
+        first = self.download(url, **extra)
+        layouts = self.layouts.call_count
+        self.assertEqual(self.download(url, **extra), first)
+        self.assertEqual(self.layouts.call_count, layouts, "a repeat is laid out again")
+        change()
+        changed = self.download(url, **extra)
+        self.assertNotEqual(changed, first, "the PDF from before the change was served")
+        if shows:
+            self.assertIn(shows, changed)
+        return first, changed

@@ -404,10 +404,22 @@ def _csv_safe(text):
 
 @renders_pdf
 def paper_pdf(request, key):
+    """The paper form shows the statements (content) and the round's network, deadline and coordinator: those
+    and the language name it in the PDF cache, so a repeat renders no HTML."""
     round_obj = get_round_for_coordinator(request, key)
-    context = {"round": round_obj, "content": statement_set(), "choices": charts.answer_labels()}
-    html = render_html("surveys/paper_pdf.html", context)
-    return PdfDownload(html, f"stellingen-op-papier-{round_obj.pk}.pdf", scope=pdf_scope(round_obj))
+
+    def html():
+        context = {"round": round_obj, "content": statement_set(), "choices": charts.answer_labels()}
+        return render_html("surveys/paper_pdf.html", context)
+
+    shown = [
+        round_obj.network_name,
+        round_obj.deadline,
+        round_obj.coordinator_name,
+        translation.get_language(),
+    ]
+    filename = f"stellingen-op-papier-{round_obj.pk}.pdf"
+    return PdfDownload(html, filename, scope=pdf_scope(round_obj), key=["paper", round_obj.pk, *shown])
 
 
 def paper_entry(request, key):

@@ -1,9 +1,11 @@
 import io
+from unittest import mock
 
 from django.test import SimpleTestCase, TestCase
 from pypdf import PdfReader
 
 from houvast.cards import deck, printing
+from houvast.lib.testing import FakePdfLayout
 
 
 def pages(response):
@@ -93,3 +95,25 @@ class SingleCardPdfTests(TestCase):
 
     def test_an_unknown_card_is_404(self):
         self.assertEqual(self.client.get("/kaarten/bestaat-niet/pdf/").status_code, 404)
+
+
+class CardPdfCacheTests(FakePdfLayout, TestCase):
+    """Cards are content: the cards, the title and the language name a PDF; each gets its own."""
+
+    def test_each_card_choice_and_language_is_its_own_pdf(self):
+        first = self.download("/kaarten/vast-ritme/pdf/")
+        self.assertEqual(self.download("/kaarten/vast-ritme/pdf/"), first)
+        self.assertEqual(self.layouts.call_count, 1)
+        other = deck.all_cards()[1].slug
+        self.assertNotEqual(self.download(f"/kaarten/{other}/pdf/"), first)
+        self.assertNotEqual(
+            self.download("/kaarten/vast-ritme/pdf/", headers={"accept-language": "en"}), first
+        )
+        slugs = [card.slug for card in deck.all_cards()[:3]]
+        sheet = self.download("/kaarten/afdrukken/", data={"scope": "cards", "slugs": slugs[:2]})
+        self.assertNotEqual(
+            self.download("/kaarten/afdrukken/", data={"scope": "cards", "slugs": slugs}), sheet
+        )
+        with mock.patch("houvast.cards.views.gettext", return_value="Andere titel"):
+            retitled = self.download("/kaarten/afdrukken/", data={"scope": "cards", "slugs": slugs[:2]})
+        self.assertIn("Andere titel", retitled)

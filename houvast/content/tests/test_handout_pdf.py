@@ -1,12 +1,14 @@
 import io
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 from django.test import TestCase, override_settings
 from django.urls import reverse
 from pypdf import PdfReader
 
 from houvast.content.werkvormen import all_werkvormen
+from houvast.lib.testing import FakePdfLayout
 
 
 class HandoutPdfTest(TestCase):
@@ -72,3 +74,16 @@ class HandoutPdfTest(TestCase):
 
     def test_an_unknown_werkvorm_is_404(self):
         self.assertEqual(self.client.get("/werkvormen/bestaat-niet/handleiding.pdf").status_code, 404)
+
+
+class HandoutPdfCacheTest(FakePdfLayout, TestCase):
+    def test_each_werkvorm_and_language_is_its_own_pdf_and_a_repeat_renders_nothing(self):
+        url = reverse("content:handout", args=["stellingen"])
+        first = self.download(url)
+        with mock.patch("houvast.content.views.render_html") as render:
+            self.assertEqual(self.download(url), first)
+        render.assert_not_called()
+        self.assertIn("Ik betrek naasten bij terugvalpreventie.", first)
+        self.assertNotEqual(self.download(url, headers={"accept-language": "en"}), first)
+        other = [w.slug for w in all_werkvormen() if w.slug != "stellingen"][0]
+        self.assertNotEqual(self.download(reverse("content:handout", args=[other])), first)

@@ -3,6 +3,7 @@
 import os
 import signal
 import time
+from unittest import mock, skipUnless
 
 from django.test import SimpleTestCase, override_settings
 
@@ -25,6 +26,19 @@ class PdfPoolTests(SimpleTestCase):
 
     def test_the_children_yield_the_cpu_to_the_web_process(self):
         self.assertEqual(pdf_pool.submit(os.nice, 0).result(timeout=60), os.nice(0) + 10)
+
+    @skipUnless(hasattr(os, "SCHED_IDLE"), "SCHED_IDLE is Linux only")
+    def test_the_children_run_only_on_cpu_time_nobody_else_wants(self):
+        self.assertEqual(pdf_pool.submit(os.sched_getscheduler, 0).result(timeout=60), os.SCHED_IDLE)
+        self.assertNotEqual(os.sched_getscheduler(0), os.SCHED_IDLE)
+
+    def test_a_child_that_may_not_change_its_scheduling_goes_on_quietly(self):
+        with mock.patch("os.sched_setscheduler", side_effect=PermissionError):
+            pdf_pool.yield_to_everyone()
+
+    @override_settings(PDF_WORKERS=64)
+    def test_the_pool_has_no_more_children_than_cores(self):
+        self.assertEqual(pdf_pool.pool_size(), pdf_pool.usable_cores())
 
     @override_settings(PDF_WORKERS=0)
     def test_no_workers_runs_in_the_caller(self):

@@ -2,19 +2,18 @@
 
 Each test changes one thing the PDF templates read and checks that the next download is a new PDF; with a
 key that misses that input it would be the cached one. The layout is replaced by the HTML itself (fast, and
-it shows what the PDF would show); `layouts` counts how often a PDF was laid out.
+it shows what the PDF would show; `FakePdfLayout`).
 """
 
 import datetime
-import tempfile
 from unittest import mock
 
 from django.db import connection
-from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from houvast.lib import pdf_cache
+from houvast.lib.testing import FakePdfLayout
 
 from ..editing import save_section
 from ..guidance import get_section
@@ -22,44 +21,20 @@ from ..models import AccessLog, Plan, PlanSection, PlanVersion
 from .patient_setup import CONTENTS, PatientPlanTestCase
 
 
-def fake_layout(html):
-    return b"%PDF-fake\n" + html.encode()
-
-
-class PlanPdfCacheTests(PatientPlanTestCase):
+class PlanPdfCacheTests(FakePdfLayout, PatientPlanTestCase):
     def setUp(self):
         super().setUp()
-        folder = tempfile.TemporaryDirectory()
-        self.addCleanup(folder.cleanup)
-        overridden = override_settings(PDF_CACHE_DIR=folder.name, PDF_WORKERS=0)
-        overridden.enable()
-        self.addCleanup(overridden.disable)
-        patcher = mock.patch("houvast.lib.pdf.write_pdf", side_effect=fake_layout)
-        self.layouts = patcher.start()
-        self.addCleanup(patcher.stop)
         self.agreed = reverse("plans:pdf", args=[self.plan.pk])
         self.draft = reverse("plans:pdf_draft", args=[self.plan.pk])
         self.card = reverse("plans:pocket_card", args=[self.plan.pk])
         self.login(self.patient)
 
-    def download(self, url):
-        response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
-        return response.content.decode()
-
     def assert_new_pdf_after(self, url, change, shows=None):
-        """`url` comes from the cache until `change` runs; then it is a new PDF that `shows` the change."""
-        first = self.download(url)
-        layouts = self.layouts.call_count
-        self.assertEqual(self.download(url), first)
-        self.assertEqual(self.layouts.call_count, layouts, "a repeat is laid out again")
-        change()
-        self.plan.refresh_from_db()
-        changed = self.download(url)
-        self.assertNotEqual(changed, first, "the PDF from before the change was served")
-        if shows:
-            self.assertIn(shows, changed)
-        return first, changed
+        def change_and_reload():
+            change()
+            self.plan.refresh_from_db()
+
+        return super().assert_new_pdf_after(url, change_and_reload, shows)
 
     def agree(self, number=1):
         return PlanVersion.objects.create(

@@ -1,11 +1,13 @@
+import datetime
 import io
 
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from pypdf import PdfReader
 
-from houvast.lib.testing import BaseTestCase
-from houvast.surveys.models import Response
+from houvast.lib.testing import BaseTestCase, FakePdfLayout
+from houvast.surveys.models import Response, Round
 
 from .factories import add_responses, full_post, make_round
 
@@ -43,3 +45,23 @@ class PaperTests(BaseTestCase):
         self.assertIn("Netwerk Oost", mail.outbox[0].subject)
         self.client.post(reverse("surveys:paper_entry", args=[token]), full_post("2"))
         self.assertEqual(len(mail.outbox), 1)
+
+
+class PaperPdfCacheTests(FakePdfLayout, BaseTestCase):
+    """A repeat renders nothing; a change of anything the form shows makes a new PDF."""
+
+    def setUp(self):
+        super().setUp()
+        self.round, token = make_round()
+        self.url = reverse("surveys:paper_pdf", args=[token])
+
+    def change(self, **fields):
+        return lambda: Round.objects.filter(pk=self.round.pk).update(**fields)
+
+    def test_each_thing_the_form_shows_makes_a_new_pdf(self):
+        deadline = timezone.make_aware(datetime.datetime(2031, 3, 12, 12))
+        self.assert_new_pdf_after(self.url, self.change(network_name="Netwerk West"), shows="Netwerk West")
+        self.assert_new_pdf_after(self.url, self.change(deadline=deadline), shows="12 maart 2031")
+        self.assert_new_pdf_after(self.url, self.change(coordinator_name="Bram"), shows="aan Bram")
+        first = self.download(self.url)
+        self.assertNotEqual(self.download(self.url, headers={"accept-language": "en"}), first)
