@@ -14,9 +14,16 @@ def day_month_year_time(value):
     """
     if value is None:
         return ""
+    local = timezone.localtime(value)
+    return f"{day_month_year(local)} {local.hour:02d}:{local.minute:02d}"
+
+
+def day_month_year(value):
+    """What `{{ value|date:"j F Y" }}` shows for a date ("29 november 2026"), in the active language."""
+    if value is None:
+        return ""
     language = translation.get_language()
     months = _month_names.get(language)
     if months is None:
         months = _month_names[language] = ("", *(str(MONTHS[number]) for number in range(1, 13)))
-    local = timezone.localtime(value)
-    return f"{local.day} {months[local.month]} {local.year} {local.hour:02d}:{local.minute:02d}"
+    return f"{value.day} {months[value.month]} {value.year}"

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 
@@ -48,7 +47,6 @@ def plan_list(request):
             "page": page,
             "plans": page.object_list,
             "query": query,
-            "today": timezone.localdate(),
             "is_professional": request.user.is_professional,
         },
     )

@@ -1,12 +1,13 @@
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from django.template import engines
 from django.test import SimpleTestCase
 from django.utils import translation
 
-from houvast.lib.dates import day_month_year_time
+from houvast.lib.dates import day_month_year, day_month_year_time
 
 FILTER = engines["django"].from_string('{{ value|date:"j F Y H:i" }}')
+DATE_FILTER = engines["django"].from_string('{{ value|date:"j F Y" }}')
 
 
 class DayMonthYearTimeTests(SimpleTestCase):
@@ -27,3 +28,13 @@ class DayMonthYearTimeTests(SimpleTestCase):
             self.assertEqual(day_month_year_time(value), "12 maart 2026 10:05")
         with translation.override("en"):
             self.assertEqual(day_month_year_time(value), "12 March 2026 10:05")
+
+
+class DayMonthYearTests(SimpleTestCase):
+    def test_it_writes_what_the_date_filter_writes_for_a_date_in_every_month_and_language(self):
+        for language in ("nl", "en"):
+            for month in range(1, 13):
+                value = date(2026, month, 1 if month % 2 else 28)
+                with self.subTest(language=language, month=month), translation.override(language):
+                    self.assertEqual(day_month_year(value), DATE_FILTER.render({"value": value}))
+        self.assertEqual(day_month_year(None), "")
