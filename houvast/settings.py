@@ -307,7 +307,9 @@ INVITATION_MAX_AGE_DAYS = 14
 
 # Sessions slide (4 hours after the last request) and also end SESSION_MAX_HOURS after logging in,
 # however busy they are (houvast/accounts/sessions.py).
-SESSION_ENGINE = "houvast.accounts.sessions"
+# With Redis (shared by every process), sessions are read from the cache and written to both
+# (houvast/accounts/sessions_cached.py); without it, from the database only.
+SESSION_ENGINE = "houvast.accounts.sessions_cached" if REDIS_URL else "houvast.accounts.sessions"
 SESSION_COOKIE_AGE = 60 * 60 * 4
 SESSION_MAX_HOURS = envint("SESSION_MAX_HOURS", "12")
 SESSION_SAVE_EVERY_REQUEST = False  # SlidingSessionMiddleware saves a session in use once a minute

@@ -23,7 +23,9 @@ def remember_login_time(sender, request, user, **kwargs):
         request.session[LOGGED_IN_AT] = int(time.time())
 
 
-class SessionStore(DatabaseSessionStore):
+class SessionLifetime:
+    """The absolute end of a session, for either store below."""
+
     ended_by_age = False
 
     def load(self):
@@ -41,6 +43,10 @@ class SessionStore(DatabaseSessionStore):
         if not isinstance(logged_in_at, int):
             return True
         return time.time() - logged_in_at > settings.SESSION_MAX_HOURS * 3600
+
+
+class SessionStore(SessionLifetime, DatabaseSessionStore):
+    """Sessions in the database (the embedded set-up: one app process, no shared cache)."""
 
 
 class SlidingSessionMiddleware:
