@@ -9,6 +9,7 @@ Django once; the web process only waits on a future. Size: `PDF_WORKERS` (0 rend
 import multiprocessing
 import os
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -18,13 +19,18 @@ _pool = None
 _lock = threading.Lock()
 
 
-def _start_child(settings_module, niceness):
-    """Runs once in each child: Django for the static-file finders, WeasyPrint loaded before the first PDF.
+PARENT_CHECK_SECONDS = 1.0
+
+
+def _start_child(settings_module, niceness, parent_pid):
+    """Runs once in each child: it ends with its parent; Django for the static-file finders, WeasyPrint
+    loaded before the first PDF.
 
     The child yields the CPU to the web processes: on Linux it runs only on CPU time nobody else wants
     (SCHED_IDLE), elsewhere with a higher niceness. On a busy machine a PDF waits a little longer so that
     the pages of everyone else do not.
     """
+    exit_with_parent(parent_pid)
     os.nice(niceness)
     yield_to_everyone()
     os.environ["DJANGO_SETTINGS_MODULE"] = settings_module
@@ -32,6 +38,23 @@ def _start_child(settings_module, niceness):
 
     django.setup()
     import weasyprint  # noqa: F401
+
+
+def exit_with_parent(parent_pid, interval=PARENT_CHECK_SECONDS):
+    """End this child within `interval` once the process that started it is gone (killed, OOM-killed, or it
+    exited without shutting the pool down): an orphan keeps its memory and its parent's stdout pipe.
+
+    A thread that asks for the parent's pid, not prctl(PR_SET_PDEATHSIG): that signal follows the parent
+    *thread* that started the child, and Django starts a child from the request's own thread, which ends with
+    the request (docs/pdfs.md). An orphan is adopted by pid 1 or a subreaper, so its parent's pid changes.
+    """
+
+    def watch():
+        while os.getppid() == parent_pid:
+            time.sleep(interval)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def yield_to_everyone():
@@ -59,7 +82,11 @@ def _new_pool():
         max_workers=pool_size(),
         mp_context=multiprocessing.get_context("spawn"),
         initializer=_start_child,
-        initargs=(os.environ.get("DJANGO_SETTINGS_MODULE", "houvast.settings"), settings.PDF_WORKER_NICENESS),
+        initargs=(
+            os.environ.get("DJANGO_SETTINGS_MODULE", "houvast.settings"),
+            settings.PDF_WORKER_NICENESS,
+            os.getpid(),
+        ),
         max_tasks_per_child=settings.PDF_WORKER_MAX_TASKS,
     )
 
