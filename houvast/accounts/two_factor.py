@@ -9,6 +9,8 @@ from django_otp import devices_for_user
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from houvast.lib.sql import column, table
+
 from .models import Organisation, OrganisationMembership
 
 
@@ -47,25 +49,16 @@ def needs_two_factor(user):
 @functools.cache
 def _needs_two_factor_sql(vendor):
     """`SELECT EXISTS (…) OR EXISTS (…) …` with one user id parameter per EXISTS (cached per vendor)."""
-    quote = connection.ops.quote_name
-
-    def column(meta, name):
-        return quote(meta.get_field(name).column)
-
-    reasons = []
-    for model in django_otp.device_classes():
-        meta = model._meta
-        reasons.append(
-            f"EXISTS (SELECT 1 FROM {quote(meta.db_table)} "
-            f"WHERE {column(meta, 'user')} = %s AND {column(meta, 'confirmed')})"
-        )
-    membership = OrganisationMembership._meta
-    organisation = Organisation._meta
+    reasons = [
+        f"EXISTS (SELECT 1 FROM {table(model)} "
+        f"WHERE {column(model, 'user')} = %s AND {column(model, 'confirmed')})"
+        for model in django_otp.device_classes()
+    ]
     reasons.append(
-        f"EXISTS (SELECT 1 FROM {quote(membership.db_table)} m "
-        f"JOIN {quote(organisation.db_table)} o "
-        f"ON o.{quote(organisation.pk.column)} = m.{column(membership, 'organisation')} "
-        f"WHERE m.{column(membership, 'user')} = %s AND o.{column(organisation, 'require_two_factor')})"
+        f"EXISTS (SELECT 1 FROM {table(OrganisationMembership)} m JOIN {table(Organisation)} o "
+        f"ON o.{column(Organisation, 'id')} = m.{column(OrganisationMembership, 'organisation')} "
+        f"WHERE m.{column(OrganisationMembership, 'user')} = %s "
+        f"AND o.{column(Organisation, 'require_two_factor')})"
     )
     return "SELECT " + " OR ".join(reasons), len(reasons)
 

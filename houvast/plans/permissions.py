@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.http import Http404
 
 from houvast.accounts.models import Membership
+from houvast.lib.sql import column, table
 
 from .models import AccessLog, Plan
 
@@ -37,20 +38,26 @@ def plan_kinds_sql(user, words=()):
     these three queries cost more than running them on a page of 10,000 plans."""
     if not user.is_authenticated:
         return []
-    quote = connection.ops.quote_name
-    membership = quote(Membership._meta.db_table)
-    colleagues = quote(Plan.colleagues.through._meta.db_table)
-    teams = f"SELECT team_id FROM {membership} WHERE user_id = %s"
-    own = f"(owner_id = %s AND team_id IN ({teams}))"
-    shared = f"(id IN (SELECT plan_id FROM {colleagues} WHERE user_id = %s) AND team_id IN ({teams}))"
+    membership, colleagues = Membership, Plan.colleagues.through
+    plan_team, owner, patient = column(Plan, "team"), column(Plan, "owner"), column(Plan, "patient")
+    teams = (
+        f"SELECT {column(membership, 'team')} FROM {table(membership)} "
+        f"WHERE {column(membership, 'user')} = %s"
+    )
+    own = f"({owner} = %s AND {plan_team} IN ({teams}))"
+    shared_ids = (
+        f"SELECT {column(colleagues, 'plan')} FROM {table(colleagues)} "
+        f"WHERE {column(colleagues, 'user')} = %s"
+    )
+    shared = f"({column(Plan, 'id')} IN ({shared_ids}) AND {plan_team} IN ({teams}))"
     user_ids = [user.pk, user.pk]
     kinds = [
         (own, user_ids),
         (f"{shared} AND NOT {own}", user_ids * 2),
-        (f"patient_id = %s AND NOT {own} AND NOT {shared}", [user.pk, *user_ids * 2]),
+        (f"{patient} = %s AND NOT {own} AND NOT {shared}", [user.pk, *user_ids * 2]),
     ]
     for word in words:
-        contains = f"search_name {connection.operators['contains']}"
+        contains = f"{column(Plan, 'search_name')} {connection.operators['contains']}"
         pattern = f"%{connection.ops.prep_for_like_query(word)}%"
         kinds = [(f"{where} AND {contains}", [*params, pattern]) for where, params in kinds]
     return kinds
@@ -83,16 +90,11 @@ def _in_team_and_shared(user, plan):
 @functools.cache
 def _in_team_and_shared_sql(vendor):
     """`SELECT EXISTS (membership), EXISTS (colleague)`, written once per process from the models' tables."""
-    quote = connection.ops.quote_name
-
-    def column(meta, name):
-        return quote(meta.get_field(name).column)
-
-    membership, colleagues = Membership._meta, Plan.colleagues.through._meta
+    membership, colleagues = Membership, Plan.colleagues.through
     return (
-        f"SELECT EXISTS (SELECT 1 FROM {quote(membership.db_table)} "
+        f"SELECT EXISTS (SELECT 1 FROM {table(membership)} "
         f"WHERE {column(membership, 'team')} = %s AND {column(membership, 'user')} = %s), "
-        f"EXISTS (SELECT 1 FROM {quote(colleagues.db_table)} "
+        f"EXISTS (SELECT 1 FROM {table(colleagues)} "
         f"WHERE {column(colleagues, 'plan')} = %s AND {column(colleagues, 'user')} = %s)"
     )
 

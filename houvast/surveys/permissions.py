@@ -10,6 +10,7 @@ from django.db import connection
 from django.http import Http404
 
 from houvast.accounts.permissions import teams_for_user
+from houvast.lib.sql import column, table
 
 from .models import Response, Round, hash_token
 
@@ -62,23 +63,18 @@ def get_round_and_response_for_participant(token, device_hash):
 def _round_and_response_sql(vendor):
     """The statement, and per model its fields with the converters the ORM applies to their values (cached
     per database vendor)."""
-    quote = connection.ops.quote_name
-    rounds, responses = Round._meta, Response._meta
 
-    def columns(meta, alias):
-        return ", ".join(f"{alias}.{quote(field.column)}" for field in meta.concrete_fields)
-
-    def column(meta, name):
-        return quote(meta.get_field(name).column)
+    def columns(model, alias):
+        return ", ".join(f"{alias}.{column(model, field.name)}" for field in model._meta.concrete_fields)
 
     own = (
-        f"o.{column(responses, 'round')} = r.{quote(rounds.pk.column)} "
-        f"AND o.{column(responses, 'device_hash')} = %s"
+        f"o.{column(Response, 'round')} = r.{column(Round, Round._meta.pk.name)} "
+        f"AND o.{column(Response, 'device_hash')} = %s"
     )
     sql = (
-        f"SELECT {columns(rounds, 'r')}, {columns(responses, 'o')} FROM {quote(rounds.db_table)} r "
-        f"LEFT JOIN {quote(responses.db_table)} o ON {own} "
-        f"WHERE r.{column(rounds, 'public_token')} = %s AND r.{column(rounds, 'status')} <> %s"
+        f"SELECT {columns(Round, 'r')}, {columns(Response, 'o')} FROM {table(Round)} r "
+        f"LEFT JOIN {table(Response)} o ON {own} "
+        f"WHERE r.{column(Round, 'public_token')} = %s AND r.{column(Round, 'status')} <> %s"
     )
     return sql, _converters(Round), _converters(Response)
 
