@@ -1,6 +1,8 @@
+import uuid
+
 from django.urls import reverse
 
-from ..addresses import PlanAddresses
+from ..addresses import PlanAddresses, builder_address
 from ..guidance import sections
 from .helpers import PlanTestCase
 
@@ -32,6 +34,11 @@ class PlanAddressesTestCase(PlanTestCase):
                 self.assertEqual(
                     addresses.part(section.key), reverse("plans:part", args=[self.plan.pk, section.key])
                 )
+
+    def test_the_builder_address_of_any_plan_is_what_reverse_gives(self):
+        for plan_id in (self.plan.pk, uuid.uuid4(), uuid.UUID(int=2**128 - 1)):
+            with self.subTest(str(plan_id)):
+                self.assertEqual(builder_address(plan_id), reverse("plans:builder", args=[plan_id]))
 
     def test_an_unknown_page_is_an_error_not_an_empty_link(self):
         with self.assertRaises(Exception):  # noqa: B017, PT027 - NoReverseMatch, loud in a template too
