@@ -54,6 +54,9 @@ class MembershipInline(admin.TabularInline):
     def has_add_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user", "team")
+
     @admin.display(description=_("account"))
     def account(self, membership):
         return membership.user.email
